@@ -1,0 +1,11 @@
+import type { Check } from './define-check.js';
+import { noExpiredException, noUnusedException, requireSuppressionReason } from './config/config-checks.js';
+import { noPrivilegedContainer } from './pss/no-privileged-container.js';
+
+/** The explicit registry: a check exists for users when, and only when, it is listed here. */
+export const BUILTIN_CHECKS: Check[] = [
+  noPrivilegedContainer,
+  requireSuppressionReason,
+  noUnusedException,
+  noExpiredException,
+];

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Facts } from '../analyzers/facts.js';
+import { renderMessage, type Check, type CheckContext, type Report } from '../checks/define-check.js';
+import type { Inventory } from '../inventory/inventory.js';
+import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
+import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity, SourceLocation } from '../model/types.js';
+import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
+import { anyGlobMatches } from '../policy/glob.js';
+import type { ParsedObject } from '../sources/parsed-object.js';
+import { PointerLocator, escapePointerSegment } from '../sources/pointer-locator.js';
+import { noExpiredException, noUnusedException, requireSuppressionReason } from '../checks/config/config-checks.js';
+
+export const SUPPRESSION_PREFIX = 'ignore.bulwark.dev/';
+
+export interface EngineOptions {
+  config: BulwarkConfig;
+  /** Honour `ignore.bulwark.dev/*` annotations (the admission webhook turns this off). */
+  annotationSuppressions?: boolean;
+  /** Today, for exception expiry; injected by tests. */
+  now?: Date;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  problems: InputProblem[];
+  /** The checks that ran, with severities as configured. */
+  checks: CheckMeta[];
+  objectCount: number;
+  fileCount: number;
+}
+
+interface RawFinding {
+  meta: CheckMeta;
+  source: ParsedObject | undefined;
+  report: Report;
+  resource: ObjectRef;
+  /** Set for findings about the config file itself. */
+  configLine?: number;
+}
+
+/** select checks → match kinds → run → suppress → severity → locate. Checks see none of this. */
+export function runEngine(inventory: Inventory, registry: Check[], options: EngineOptions): ScanResult {
+  const { config } = options;
+  const active = registry.filter((c) => config.checks[c.meta.id]?.enabled ?? true);
+  const metas = active.map((c) => withSeverity(c.meta, config.checks[c.meta.id]?.severity));
+  const metaById = new Map(metas.map((m) => [m.id, m]));
+  const knownIds = new Set(registry.map((c) => c.meta.id));
+  const byKind = indexByKind(active);
+  const facts = new Facts(inventory);
+  const raw: RawFinding[] = [];
+  const problems: InputProblem[] = [...inventory.problems];
+
+  for (const source of inventory.objects) {
+    const obj = source.object;
+    const kind = effectiveKind(obj);
+    const resource = refOf(source);
+    const candidates = kind ? [...(byKind.get(kind) ?? []), ...(byKind.get('*') ?? [])] : byKind.get('*') ?? [];
+    for (const check of candidates) {
+      const meta = metaById.get(check.meta.id) as CheckMeta;
+      const ctx: CheckContext = {
+        facts,
+        options: config.options,
+        report: (report) => raw.push({ meta, source, report, resource }),
+      };
+      try {
+        check.check(obj, ctx);
+      } catch (err) {
+        problems.push({
+          level: 'error',
+          file: fileOf(source),
+          line: source.source && 'startLine' in source.source ? source.source.startLine : undefined,
+          message: `check ${meta.id} failed on ${obj.kind} "${resource.name}": ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    }
+    const reasonMeta = metaById.get(requireSuppressionReason.meta.id);
+    if (reasonMeta) {
+      for (const [key, value] of Object.entries(obj.metadata.annotations ?? {})) {
+        if (!key.startsWith(SUPPRESSION_PREFIX)) continue;
+        const id = key.slice(SUPPRESSION_PREFIX.length);
+        const path = `/metadata/annotations/${escapePointerSegment(key)}`;
+        if (!knownIds.has(id)) raw.push({ meta: reasonMeta, source, resource, report: { messageId: 'unknownCheck', data: { annotation: key }, path } });
+        else if (typeof value !== 'string' || value.trim() === '') {
+          raw.push({ meta: reasonMeta, source, resource, report: { messageId: 'emptyReason', data: { annotation: key }, path } });
+        }
+      }
+    }
+  }
+
+  const findings = raw.map((r) => toFinding(r));
+  applySuppressions(findings, raw, config, options, metaById);
+  locate(findings, raw, inventory, config);
+  findings.sort(compareFindings);
+  return { findings, problems, checks: metas, objectCount: inventory.objects.length, fileCount: 0 };
+}
+
+function withSeverity(meta: CheckMeta, severity: Severity | undefined): CheckMeta {
+  return severity ? { ...meta, severity } : meta;
+}
+
+function indexByKind(checks: Check[]): Map<string, Check[]> {
+  const map = new Map<string, Check[]>();
+  for (const check of checks) {
+    for (const kind of expandKinds(check.meta.kinds)) {
+      let list = map.get(kind);
+      if (!list) map.set(kind, (list = []));
+      list.push(check);
+    }
+  }
+  return map;
+}
+
+function refOf(source: ParsedObject): ObjectRef {
+  const m = source.object.metadata;
+  const ref: ObjectRef = { apiVersion: source.object.apiVersion, kind: source.object.kind, name: typeof m.name === 'string' ? m.name : '' };
+  if (typeof m.namespace === 'string' && m.namespace !== '') ref.namespace = m.namespace;
+  return ref;
+}
+
+function fileOf(source: ParsedObject): string {
+  return 'file' in source.source ? source.source.file : source.source.cluster;
+}
+
+function toFinding(r: RawFinding): Finding {
+  // An unknown messageId is a bug the CheckTester catches; at run time the id itself is the message.
+  const template = r.meta.messages[r.report.messageId] ?? r.report.messageId;
+  return {
+    checkId: r.meta.id,
+    messageId: r.report.messageId,
+    severity: r.meta.severity,
+    category: r.meta.category,
+    message: renderMessage(template, r.report.data),
+    resource: r.resource,
+    path: (r.source?.pointerPrefix ?? '') + r.report.path,
+    location: { file: '', line: 0, column: 0 },
+    remediation: r.meta.remediation,
+    references: r.meta.references,
+  };
+}
+
+function applySuppressions(
+  findings: Finding[],
+  raw: RawFinding[],
+  config: BulwarkConfig,
+  options: EngineOptions,
+  metaById: Map<string, CheckMeta>,
+): void {
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const live = config.exceptions.filter((e) => !e.expires || e.expires >= today);
+  const used = new Set<ExceptionRule>();
+  findings.forEach((f, i) => {
+    const annotations = raw[i].source?.object.metadata.annotations ?? {};
+    const reason = annotations[SUPPRESSION_PREFIX + f.checkId];
+    if (options.annotationSuppressions !== false && typeof reason === 'string' && reason.trim() !== '') {
+      f.suppressed = { by: 'annotation', reason: reason.trim() };
+      return;
+    }
+    const rule = live.find((e) => exceptionMatches(e, f));
+    if (rule) {
+      used.add(rule);
+      f.suppressed = { by: 'config', reason: rule.reason };
+    }
+  });
+  const configRef: ObjectRef = { apiVersion: 'bulwark.dev/v1', kind: 'BulwarkConfig', name: basename(config.file ?? '.bulwark.yaml') };
+  const add = (meta: CheckMeta | undefined, messageId: string, e: ExceptionRule): void => {
+    if (!meta) return;
+    const r: RawFinding = { meta, source: undefined, resource: configRef, configLine: e.line, report: { messageId, path: `/exceptions/${e.index}`, data: { index: e.index + 1, reason: e.reason, expires: e.expires ?? '' } } };
+    raw.push(r);
+    findings.push(toFinding(r));
+  };
+  for (const e of config.exceptions) {
+    if (e.expires && e.expires < today) add(metaById.get(noExpiredException.meta.id), 'expired', e);
+    else if (!used.has(e)) add(metaById.get(noUnusedException.meta.id), 'unused', e);
+  }
+}
+
+function exceptionMatches(e: ExceptionRule, f: Finding): boolean {
+  return (
+    anyGlobMatches(e.checks, f.checkId) &&
+    anyGlobMatches(e.namespaces, f.resource.namespace ?? '') &&
+    anyGlobMatches(e.kinds, f.resource.kind) &&
+    anyGlobMatches(e.names, f.resource.name)
+  );
+}
+
+/** Pointer → line/column, re-parsing only the documents that have findings. */
+function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, config: BulwarkConfig): void {
+  const texts = new Map<string, string | undefined>();
+  const locators = new Map<string, PointerLocator>();
+  const textOf = (file: string): string | undefined => {
+    if (!texts.has(file)) {
+      let text = inventory.virtualFiles.get(file);
+      if (text === undefined) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          text = undefined;
+        }
+      }
+      texts.set(file, text);
+    }
+    return texts.get(file);
+  };
+  findings.forEach((f, i) => {
+    const r = raw[i];
+    if (r.configLine !== undefined) {
+      f.location = { file: config.file ?? '.bulwark.yaml', line: r.configLine, column: 1 };
+      return;
+    }
+    const src = r.source;
+    if (!src) return;
+    if ('cluster' in src.source) {
+      f.location = { cluster: src.source.cluster, uid: src.source.uid };
+      return;
+    }
+    const { file, startLine } = src.source;
+    const span = src.span;
+    const text = span ? textOf(file) : undefined;
+    let location: SourceLocation = { file, line: startLine, column: 1 };
+    if (span && text !== undefined) {
+      const key = `${file}\u0000${span.offset}`;
+      let locator = locators.get(key);
+      if (!locator) locators.set(key, (locator = new PointerLocator(text.slice(span.offset, span.end), span.firstLine)));
+      location = { file, ...locator.locate(f.path) };
+    }
+    f.location = location;
+  });
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const fa = 'file' in a.location ? a.location.file : '';
+  const fb = 'file' in b.location ? b.location.file : '';
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = 'line' in a.location ? a.location.line : 0;
+  const lb = 'line' in b.location ? b.location.line : 0;
+  if (la !== lb) return la - lb;
+  return a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+/** Kubernetes LabelSelector semantics (metav1.LabelSelector), shared by every analyzer and check. */
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string> | null;
+  matchExpressions?: LabelSelectorRequirement[] | null;
+}
+
+export type Labels = Record<string, string>;
+
+/**
+ * True when the selector selects the labels. An empty selector ({}) selects everything; callers
+ * decide what a missing (null/undefined) selector means, because Kubernetes differs per field.
+ * An unknown operator selects nothing, as the API server would reject it.
+ */
+export function selectorMatches(selector: LabelSelector, labels: Labels | undefined): boolean {
+  const l = labels ?? {};
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (l[key] !== String(value)) return false;
+  }
+  for (const req of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(l, req.key);
+    const values = (req.values ?? []).map(String);
+    switch (req.operator) {
+      case 'In':
+        if (!has || !values.includes(l[req.key])) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(l[req.key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A Service's or ReplicationController's plain map selector. */
+export function mapSelectorMatches(selector: Record<string, string>, labels: Labels | undefined): boolean {
+  return selectorMatches({ matchLabels: selector }, labels);
+}
+
+export function isEmptySelector(selector: LabelSelector): boolean {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+
+export function describeSelector(selector: LabelSelector): string {
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const r of selector.matchExpressions ?? []) {
+    parts.push(r.operator === 'Exists' ? r.key : r.operator === 'DoesNotExist' ? `!${r.key}` : `${r.key} ${r.operator.toLowerCase()} (${(r.values ?? []).join(',')})`);
+  }
+  return parts.length ? parts.join(',') : '(everything)';
+}

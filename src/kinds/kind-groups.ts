@@ -1,0 +1,70 @@
+import type { K8sObject } from '../model/types.js';
+
+/** Kinds whose objects run pods; the key is the kind, the value the API groups that define it. */
+export const WORKLOAD_KINDS: Record<string, string[]> = {
+  Pod: [''],
+  Deployment: ['apps', 'extensions'],
+  ReplicaSet: ['apps', 'extensions'],
+  StatefulSet: ['apps'],
+  DaemonSet: ['apps', 'extensions'],
+  Job: ['batch'],
+  CronJob: ['batch'],
+  ReplicationController: [''],
+  // OpenShift's Deployment with a pod template; kept so mixed clusters are covered.
+  DeploymentConfig: ['apps.openshift.io', ''],
+};
+
+/** Core kinds whose name a CRD might reuse in another group: matched only in their own groups. */
+const KNOWN_KIND_GROUPS: Record<string, string[]> = {
+  ...WORKLOAD_KINDS,
+  Service: [''],
+  Namespace: [''],
+  Secret: [''],
+  ConfigMap: [''],
+  ServiceAccount: [''],
+  NetworkPolicy: ['networking.k8s.io', 'extensions'],
+  Ingress: ['networking.k8s.io', 'extensions'],
+  Role: ['rbac.authorization.k8s.io'],
+  ClusterRole: ['rbac.authorization.k8s.io'],
+  RoleBinding: ['rbac.authorization.k8s.io'],
+  ClusterRoleBinding: ['rbac.authorization.k8s.io'],
+};
+
+export const KIND_GROUPS: Record<string, string[]> = {
+  Workload: Object.keys(WORKLOAD_KINDS),
+};
+
+/** Kinds that are not namespaced; everything else (including unknown custom resources) is assumed namespaced. */
+export const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'ClusterRole', 'ClusterRoleBinding', 'StorageClass',
+  'CustomResourceDefinition', 'PriorityClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding',
+  'APIService', 'CSIDriver', 'CSINode', 'RuntimeClass', 'IngressClass', 'PodSecurityPolicy', 'ComponentStatus',
+  'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'VolumeAttachment', 'VolumeSnapshotClass',
+  'ClusterIssuer', 'SecurityContextConstraints',
+]);
+
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The kind the engine treats the object as: its kind, unless a CRD reuses a core name in another group. */
+export function effectiveKind(obj: K8sObject): string | undefined {
+  const groups = KNOWN_KIND_GROUPS[obj.kind];
+  if (groups && !groups.includes(apiGroupOf(obj.apiVersion))) return undefined;
+  return obj.kind;
+}
+
+export function isWorkload(obj: K8sObject): boolean {
+  return effectiveKind(obj) !== undefined && obj.kind in WORKLOAD_KINDS;
+}
+
+/** Expands kind groups ("Workload") into kinds; "*" stays as is (every kind). */
+export function expandKinds(kinds: string[]): string[] {
+  return kinds.flatMap((k) => KIND_GROUPS[k] ?? [k]);
+}
+
+export function isNamespaced(kind: string): boolean {
+  return !CLUSTER_SCOPED_KINDS.has(kind);
+}
