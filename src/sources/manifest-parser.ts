@@ -55,7 +55,7 @@ export function parseManifests(text: string, file: string): ParseOutcome {
 
 function parseDocument(docText: string, file: string, span: DocumentSpan, problems: InputProblem[]): unknown {
   try {
-    return guard(yaml.load(docText, { filename: file }), docText, file, span, problems);
+    return guard(yaml.load(docText, { filename: file, maxDepth: MAX_DEPTH }), docText, file, span, problems);
   } catch (err) {
     if (err instanceof yaml.YAMLException && /duplicated mapping key/.test(err.reason)) {
       problems.push({
@@ -65,7 +65,7 @@ function parseDocument(docText: string, file: string, span: DocumentSpan, proble
         message: 'duplicated mapping key; the last value is used (kubectl rejects such a document)',
       });
       try {
-        return guard(yaml.load(docText, { filename: file, json: true }), docText, file, span, problems);
+        return guard(yaml.load(docText, { filename: file, json: true, maxDepth: MAX_DEPTH }), docText, file, span, problems);
       } catch (again) {
         problems.push(describeError(again, file, span));
         return undefined;
@@ -77,6 +77,9 @@ function parseDocument(docText: string, file: string, span: DocumentSpan, proble
 }
 
 function describeError(err: unknown, file: string, span: DocumentSpan): InputProblem {
+  if (err instanceof yaml.YAMLException && /maxDepth/.test(err.reason)) {
+    return { level: 'error', file, line: span.firstLine + (err.mark?.line ?? 0), message: `document nested deeper than ${MAX_DEPTH} levels; skipped` };
+  }
   if (err instanceof yaml.YAMLException) {
     return { level: 'error', file, line: span.firstLine + (err.mark?.line ?? 0), message: `invalid YAML: ${err.reason}` };
   }

@@ -24,6 +24,7 @@ export class PointerLocator {
     try {
       yaml.load(docText, {
         json: true,
+        maxDepth: 1000,
         listener(event, state) {
           if (event === 'open') {
             stack.push({ line: state.line, column: state.position - state.lineStart, children: [] });
@@ -56,7 +57,10 @@ export class PointerLocator {
   }
 }
 
-function childFrame(frame: NodeFrame, segment: string): { anchor: NodeFrame; value: NodeFrame } | undefined {
+function childFrame(outer: NodeFrame, segment: string): { anchor: NodeFrame; value: NodeFrame } | undefined {
+  // js-yaml may wrap a flow collection in a block-context frame holding the same value: unwrap it.
+  let frame = outer;
+  while (frame.children.length === 1 && frame.children[0].result === frame.result && typeof frame.result === 'object') frame = frame.children[0];
   if (Array.isArray(frame.result)) {
     const index = Number(segment);
     const item = Number.isInteger(index) ? frame.children[index] : undefined;

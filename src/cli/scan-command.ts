@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { BUILTIN_CHECKS } from '../checks/index.js';
+import { isSeverity, severityRank, type Severity } from '../model/types.js';
+import { EMPTY_CONFIG, findConfig, loadConfig } from '../policy/config.js';
+import { REPORTERS, renderReport, type ReportFormat } from '../reporters/index.js';
+import { scan } from '../scan.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
+import { TOOL_VERSION } from './version.js';
+
+interface ScanFlags {
+  format: string;
+  output?: string;
+  config?: string;
+  failOn?: string;
+  helm: string[];
+  maxFileSize: string;
+  showSuppressed?: boolean;
+  color?: boolean;
+  checks?: string;
+  skipChecks?: string;
+}
+
+export function registerScanCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('scan')
+    .description('Scan Kubernetes manifests (files, directories, kustomize dirs, `-` for stdin, helm charts) for security misconfigurations.')
+    .argument('[paths...]', 'files or directories to scan; `-` reads stdin', [])
+    .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(', ')}`, 'text')
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'config file (default: nearest .bulwark.yaml at or above the first path)')
+    .option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)')
+    .option('--helm <chart>', 'render a Helm chart with `helm template` and scan it (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--max-file-size <MiB>', 'skip files larger than this', '64')
+    .option('--checks <ids>', 'run only these checks (comma-separated)')
+    .option('--skip-checks <ids>', 'do not run these checks (comma-separated)')
+    .option('--show-suppressed', 'list suppressed findings in text output')
+    .option('--no-color', 'disable colors (also off when stdout is not a TTY or NO_COLOR is set)')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      setExitCode(await runScan(paths, flags));
+    });
+}
+
+async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
+  if (!(flags.format in REPORTERS)) throw new UsageError(`unknown format "${flags.format}" (expected ${Object.keys(REPORTERS).join(', ')})`);
+  const maxMiB = Number(flags.maxFileSize);
+  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`--max-file-size must be a positive number of MiB`);
+  const inputs = paths.length === 0 && flags.helm.length === 0 ? ['.'] : paths;
+
+  const configFile = flags.config ?? findConfig(inputs.find((p) => p !== '-') ?? '.');
+  const config = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
+
+  const failOnValue = flags.failOn ?? config.failOn ?? 'high';
+  if (!isSeverity(failOnValue)) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical`);
+  const failOn: Severity = failOnValue;
+
+  let checks = BUILTIN_CHECKS;
+  const known = new Set(checks.map((c) => c.meta.id));
+  const only = splitIds(flags.checks, known);
+  const skip = splitIds(flags.skipChecks, known);
+  if (only) checks = checks.filter((c) => only.has(c.meta.id));
+  if (skip) checks = checks.filter((c) => !skip.has(c.meta.id));
+
+  const result = await scan(inputs, { config, checks, helmCharts: flags.helm, maxFileBytes: maxMiB * 1024 * 1024 });
+  const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const report = renderReport(flags.format as ReportFormat, result, {
+    color,
+    cwd: process.cwd(),
+    toolVersion: TOOL_VERSION,
+    showSuppressed: flags.showSuppressed,
+  });
+  if (flags.output) writeFileSync(flags.output, report);
+  else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  // Problems go to stderr as well when the report is machine-readable, so CI logs still show them.
+  if (flags.format !== 'text') {
+    for (const p of result.problems) if (p.level === 'error') process.stderr.write(`bulwark: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  }
+
+  if (result.problems.some((p) => p.level === 'error')) return EXIT_USAGE_OR_INPUT;
+  const failing = result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn));
+  return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function splitIds(value: string | undefined, known: Set<string>): Set<string> | undefined {
+  if (value === undefined) return undefined;
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new UsageError(`unknown check id(s): ${unknown.join(', ')} (see \`bulwark checks list\`)`);
+  return new Set(ids);
+}

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { defineCheck, type Check } from '../checks/define-check.js';
+import { noExpiredException, noUnusedException, requireSuppressionReason } from '../checks/config/config-checks.js';
+import { noPrivilegedContainer } from '../checks/pss/no-privileged-container.js';
+import { Inventory } from '../inventory/inventory.js';
+import { EMPTY_CONFIG, parseConfig, type BulwarkConfig } from '../policy/config.js';
+import { parseManifests } from '../sources/manifest-parser.js';
+import { runEngine } from './run.js';
+
+const CHECKS: Check[] = [noPrivilegedContainer, requireSuppressionReason, noUnusedException, noExpiredException];
+
+function run(yaml: string, config: BulwarkConfig = EMPTY_CONFIG, checks = CHECKS, annotationSuppressions = true) {
+  const parsed = parseManifests(yaml, 'm.yaml');
+  return runEngine(new Inventory(parsed.objects, parsed.problems, new Map([['m.yaml', yaml]])), checks, {
+    config,
+    annotationSuppressions,
+    now: new Date('2026-11-23T00:00:00Z'),
+  });
+}
+
+const pod = (name: string, ns: string, annotations = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: ${ns}${annotations}
+spec:
+  containers:
+  - name: app
+    securityContext: {privileged: true}
+`;
+
+describe('engine', () => {
+  it('produces located findings with the stable schema', () => {
+    const { findings } = run(pod('p', 'shop'));
+    assert.deepEqual(findings, [
+      {
+        checkId: 'no-privileged-container',
+        messageId: 'privileged',
+        severity: 'critical',
+        category: 'workload',
+        message: 'The container "app" runs privileged.',
+        resource: { apiVersion: 'v1', kind: 'Pod', namespace: 'shop', name: 'p' },
+        path: '/spec/containers/0/securityContext/privileged',
+        location: { file: 'm.yaml', line: 9, column: 23 },
+        remediation: noPrivilegedContainer.meta.remediation,
+        references: noPrivilegedContainer.meta.references,
+      },
+    ]);
+  });
+
+  it('suppresses by annotation with a reason, and reports an empty reason instead', () => {
+    const withReason = run(pod('p', 'shop', '\n  annotations:\n    ignore.bulwark.dev/no-privileged-container: "GPU driver installer"'));
+    assert.deepEqual(withReason.findings.map((f) => [f.checkId, f.suppressed]), [['no-privileged-container', { by: 'annotation', reason: 'GPU driver installer' }]]);
+    const empty = run(pod('p', 'shop', '\n  annotations:\n    ignore.bulwark.dev/no-privileged-container: ""'));
+    assert.deepEqual(empty.findings.map((f) => [f.checkId, f.messageId, f.suppressed]), [
+      ['require-suppression-reason', 'emptyReason', undefined],
+      ['no-privileged-container', 'privileged', undefined],
+    ]);
+    const typo = run(pod('p', 'shop', '\n  annotations:\n    ignore.bulwark.dev/no-privileged: "x"'));
+    assert.ok(typo.findings.some((f) => f.messageId === 'unknownCheck'));
+  });
+
+  it('ignores annotation suppressions when told to (webhook mode)', () => {
+    const { findings } = run(pod('p', 'shop', '\n  annotations:\n    ignore.bulwark.dev/no-privileged-container: "trust me"'), EMPTY_CONFIG, CHECKS, false);
+    assert.equal(findings[0].suppressed, undefined);
+  });
+
+  it('applies config exceptions by check, namespace, kind and name globs; reports unused and expired ones', () => {
+    const config = parseConfig(
+      `exceptions:
+  - checks: [no-privileged-*]
+    namespaces: [kube-*]
+    kinds: [Pod]
+    names: [node-agent-?]
+    reason: node agents need it
+  - checks: [no-privileged-container]
+    names: [typo]
+    reason: never matches
+  - checks: [no-privileged-container]
+    namespaces: [shop]
+    reason: was temporary
+    expires: 2026-01-31
+`,
+      '.bulwark.yaml',
+    );
+    const { findings } = run(`${pod('node-agent-1', 'kube-system')}---\n${pod('node-agent-12', 'kube-system')}---\n${pod('web', 'shop')}`, config);
+    const summary = findings.map((f) => [f.checkId, f.resource.name, f.suppressed?.reason ?? null, 'line' in f.location ? f.location.line : 0]);
+    assert.deepEqual(summary, [
+      ['no-unused-exception', '.bulwark.yaml', null, 7],
+      ['no-expired-exception', '.bulwark.yaml', null, 10],
+      ['no-privileged-container', 'node-agent-1', 'node agents need it', 9],
+      ['no-privileged-container', 'node-agent-12', null, 19],
+      ['no-privileged-container', 'web', null, 29],
+    ]);
+  });
+
+  it('overrides severity and disables checks from config', () => {
+    const high = run(pod('p', 's'), parseConfig('checks:\n  no-privileged-container: high\n', 'c.yaml'));
+    assert.equal(high.findings[0].severity, 'high');
+    assert.equal(high.checks.find((c) => c.id === 'no-privileged-container')?.severity, 'high');
+    const off = run(pod('p', 's'), parseConfig('checks:\n  no-privileged-container: off\n', 'c.yaml'));
+    assert.deepEqual(off.findings, []);
+  });
+
+  it('locates findings inside List items', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n- ${pod('p', 's').trimEnd().split('\n').join('\n  ')}\n`;
+    const { findings } = run(list);
+    assert.equal(findings[0].path, '/items/0/spec/containers/0/securityContext/privileged');
+    assert.deepEqual(findings[0].location, { file: 'm.yaml', line: 12, column: 25 });
+  });
+
+  it('turns a crashing check into a problem and keeps going', () => {
+    const crashing = defineCheck({ meta: { ...noPrivilegedContainer.meta, id: 'crashes' }, check() { throw new Error('boom'); } });
+    const result = run(pod('p', 's'), EMPTY_CONFIG, [crashing, noPrivilegedContainer]);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.problems[0].message, /check crashes failed on Pod "p": boom/);
+  });
+
+  it('does not treat a custom resource that reuses a core kind name as that kind', () => {
+    const { findings } = run(pod('p', 's').replace('apiVersion: v1', 'apiVersion: example.com/v1'));
+    assert.deepEqual(findings, []);
+  });
+});
