@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { defineCheck, type Check } from '../checks/define-check.js';
-import { noExpiredException, noUnusedException, requireSuppressionReason } from '../checks/config/config-checks.js';
+import { noExpiredException } from '../checks/config/no-expired-exception.js';
+import { noUnusedException } from '../checks/config/no-unused-exception.js';
+import { requireSuppressionReason } from '../checks/config/require-suppression-reason.js';
 import { noPrivilegedContainer } from '../checks/pss/no-privileged-container.js';
 import { Inventory } from '../inventory/inventory.js';
 import { EMPTY_CONFIG, parseConfig, type BulwarkConfig } from '../policy/config.js';

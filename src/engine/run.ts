@@ -9,7 +9,9 @@ import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
 import { anyGlobMatches } from '../policy/glob.js';
 import type { ParsedObject } from '../sources/parsed-object.js';
 import { PointerLocator, escapePointerSegment } from '../sources/pointer-locator.js';
-import { noExpiredException, noUnusedException, requireSuppressionReason } from '../checks/config/config-checks.js';
+import { noExpiredException } from '../checks/config/no-expired-exception.js';
+import { noUnusedException } from '../checks/config/no-unused-exception.js';
+import { requireSuppressionReason } from '../checks/config/require-suppression-reason.js';
 
 export const SUPPRESSION_PREFIX = 'ignore.bulwark.dev/';
 

@@ -1,0 +1,210 @@
+import type { Inventory } from '../inventory/inventory.js';
+import { namespaceKey } from '../inventory/inventory.js';
+import { isEmptySelector, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../inventory/label-selector.js';
+import { isWorkload } from '../kinds/kind-groups.js';
+import { isRecord, podTemplate } from '../kinds/workloads.js';
+import type { K8sObject } from '../model/types.js';
+import { defineAnalyzer } from './facts.js';
+
+/**
+ * Per-namespace index of workload pod labels and NetworkPolicy pod selectors, so that "does any
+ * workload match this Service selector?" and "is this workload selected by a NetworkPolicy?" cost
+ * about O(1) per object instead of a scan of the whole inventory.
+ *
+ * Namespaces are compared by `namespaceKey`: an object without a namespace only meets other objects
+ * without one (both land wherever kubectl targets), never an explicit "default".
+ */
+export class WorkloadIndex {
+  private readonly namespaces = new Map<string, NamespaceEntry>();
+
+  addWorkloadLabels(nsKey: string, labels: Labels): void {
+    const entry = this.entry(nsKey);
+    const index = entry.podLabels.length;
+    entry.podLabels.push(labels);
+    for (const [k, v] of Object.entries(labels)) {
+      const pair = pairKey(k, v);
+      let list = entry.postings.get(pair);
+      if (!list) entry.postings.set(pair, (list = []));
+      list.push(index);
+    }
+  }
+
+  /** Registers a NetworkPolicy; `selector` undefined means a malformed podSelector that selects nothing. */
+  addNetworkPolicy(nsKey: string, selector: LabelSelector | undefined): void {
+    const entry = this.entry(nsKey);
+    entry.policyCount++;
+    if (!selector) return;
+    if (isEmptySelector(selector)) entry.policySelectsAll = true;
+    else entry.policySelectors.push(selector);
+  }
+
+  /** How many NetworkPolicy objects the input has in the namespace. */
+  networkPolicyCount(nsKey: string): number {
+    return this.namespaces.get(nsKey)?.policyCount ?? 0;
+  }
+
+  /** True when at least one NetworkPolicy of the namespace selects pods with these labels. */
+  isSelectedByNetworkPolicy(nsKey: string, labels: Labels): boolean {
+    const entry = this.namespaces.get(nsKey);
+    if (!entry || entry.policyCount === 0) return false;
+    if (entry.policySelectsAll) return true;
+    const memoKey = labelsKey(labels);
+    let result = entry.policyMemo.get(memoKey);
+    if (result === undefined) {
+      result = entry.policySelectors.some((s) => selectorMatches(s, labels));
+      entry.policyMemo.set(memoKey, result);
+    }
+    return result;
+  }
+
+  /**
+   * True when the pod labels of at least one workload of the namespace satisfy the map selector (a
+   * Service's spec.selector). An empty selector matches any workload.
+   */
+  anyWorkloadMatches(nsKey: string, selector: Labels): boolean {
+    const entry = this.namespaces.get(nsKey);
+    if (!entry || entry.podLabels.length === 0) return false;
+    const pairs = Object.entries(selector);
+    if (pairs.length === 0) return true;
+    const memoKey = labelsKey(selector);
+    const memo = entry.serviceMemo.get(memoKey);
+    if (memo !== undefined) return memo;
+    // Candidates: the workloads holding the rarest of the selector's label pairs.
+    let candidates: number[] | undefined;
+    for (const [k, v] of pairs) {
+      const list = entry.postings.get(pairKey(k, v));
+      if (!list) {
+        candidates = [];
+        break;
+      }
+      if (!candidates || list.length < candidates.length) candidates = list;
+    }
+    const result = (candidates ?? []).some((i) => pairs.every(([k, v]) => entry.podLabels[i][k] === v));
+    entry.serviceMemo.set(memoKey, result);
+    return result;
+  }
+
+  private entry(nsKey: string): NamespaceEntry {
+    let entry = this.namespaces.get(nsKey);
+    if (!entry) {
+      entry = {
+        podLabels: [],
+        postings: new Map(),
+        policyCount: 0,
+        policySelectsAll: false,
+        policySelectors: [],
+        policyMemo: new Map(),
+        serviceMemo: new Map(),
+      };
+      this.namespaces.set(nsKey, entry);
+    }
+    return entry;
+  }
+}
+
+interface NamespaceEntry {
+  podLabels: Labels[];
+  /** "key\0value" → indexes into podLabels. */
+  postings: Map<string, number[]>;
+  policyCount: number;
+  /** Some policy has an empty podSelector (or none): every pod of the namespace is selected. */
+  policySelectsAll: boolean;
+  policySelectors: LabelSelector[];
+  policyMemo: Map<string, boolean>;
+  serviceMemo: Map<string, boolean>;
+}
+
+export const workloadIndex = defineAnalyzer('workload-index', (inventory: Inventory): WorkloadIndex => {
+  const index = new WorkloadIndex();
+  for (const { object } of inventory.workloads()) {
+    const labels = workloadPodLabels(object);
+    if (labels) index.addWorkloadLabels(namespaceKey(object), labels);
+  }
+  for (const { object } of inventory.ofKind('NetworkPolicy')) {
+    const spec = object.spec;
+    // A missing spec is the zero value: an empty podSelector, i.e. every pod of the namespace.
+    if (spec !== undefined && spec !== null && !isRecord(spec)) {
+      index.addNetworkPolicy(namespaceKey(object), undefined);
+      continue;
+    }
+    index.addNetworkPolicy(namespaceKey(object), toLabelSelector(isRecord(spec) ? spec.podSelector : undefined));
+  }
+  return index;
+});
+
+/**
+ * The labels a workload's pods carry. Uses the pod template; a template that has labels but no pod
+ * spec (a partial manifest, e.g. a kustomize patch) still counts, so Services pointing at it are not
+ * reported as dangling.
+ */
+export function workloadPodLabels(obj: K8sObject): Labels | undefined {
+  const t = podTemplate(obj);
+  if (t) return t.labels;
+  if (!isWorkload(obj)) return undefined;
+  const spec = isRecord(obj.spec) ? obj.spec : undefined;
+  let template: unknown;
+  if (obj.kind === 'Pod') template = obj;
+  else if (obj.kind === 'CronJob') {
+    const jobTemplate = spec && isRecord(spec.jobTemplate) ? spec.jobTemplate : undefined;
+    template = jobTemplate && isRecord(jobTemplate.spec) ? jobTemplate.spec.template : undefined;
+  } else template = spec?.template;
+  if (!isRecord(template) || !isRecord(template.metadata) || !isRecord(template.metadata.labels)) return undefined;
+  return toLabels(template.metadata.labels);
+}
+
+/** A label map from untrusted input: null values dropped, scalars stringified. */
+export function toLabels(value: unknown): Labels {
+  const out: Labels = {};
+  if (!isRecord(value)) return out;
+  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined && typeof v !== 'object') out[k] = String(v);
+  return out;
+}
+
+/**
+ * A metav1.LabelSelector from untrusted input. Missing (null/undefined) → {} (for a NetworkPolicy's
+ * podSelector that is the zero value, which selects every pod); malformed → undefined (the API server
+ * would reject it, so it selects nothing).
+ */
+export function toLabelSelector(value: unknown): LabelSelector | undefined {
+  if (value === undefined || value === null) return {};
+  if (!isRecord(value)) return undefined;
+  const selector: LabelSelector = {};
+  const { matchLabels, matchExpressions } = value;
+  if (matchLabels !== undefined && matchLabels !== null) {
+    if (!isRecord(matchLabels)) return undefined;
+    selector.matchLabels = toLabels(matchLabels);
+  }
+  if (matchExpressions !== undefined && matchExpressions !== null) {
+    if (!Array.isArray(matchExpressions)) return undefined;
+    const requirements: LabelSelectorRequirement[] = [];
+    for (const e of matchExpressions) {
+      if (!isRecord(e) || typeof e.key !== 'string' || typeof e.operator !== 'string') return undefined;
+      if (e.values !== undefined && e.values !== null && !Array.isArray(e.values)) return undefined;
+      const values = Array.isArray(e.values) ? e.values.filter((v) => v !== null && typeof v !== 'object').map(String) : undefined;
+      requirements.push(values ? { key: e.key, operator: e.operator, values } : { key: e.key, operator: e.operator });
+    }
+    selector.matchExpressions = requirements;
+  }
+  return selector;
+}
+
+/** "the unset namespace (kubectl's current)" or `namespace "prod"`, for messages. */
+export function describeNamespace(nsKey: string): string {
+  return nsKey === '' ? 'the namespace kubectl targets (metadata.namespace unset)' : `namespace "${nsKey}"`;
+}
+
+export function describeLabels(labels: Labels): string {
+  const parts = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+  return parts.length ? parts.join(',') : '(none)';
+}
+
+function pairKey(k: string, v: string): string {
+  return `${k}\u0000${v}`;
+}
+
+function labelsKey(labels: Labels): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => pairKey(k, labels[k]))
+    .join('\u0001');
+}

@@ -1,0 +1,124 @@
+import { defineCheck } from '../define-check.js';
+import { asArray, describeContainer, isRecord, podContainers, type ContainerRef, type PodTemplate } from '../../kinds/workloads.js';
+import { podTemplate } from '../../kinds/workloads.js';
+
+/**
+ * Lexical normalisation of an absolute host path: '//' and '/./' collapse, '..' is resolved, a trailing
+ * '/' is dropped. undefined for paths that are not absolute POSIX paths (relative or Windows paths).
+ */
+export function normalizeHostPath(path: unknown): string | undefined {
+  if (typeof path !== 'string' || !path.startsWith('/')) return undefined;
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** True when `path` is `base` or lies under it (both normalised). */
+export function isPathWithin(path: string, base: string): boolean {
+  return path === base || base === '/' || path.startsWith(`${base}/`);
+}
+
+/** Runtime sockets, and directories whose only purpose is to hold them: the path itself or anything under it. */
+export const RUNTIME_SOCKET_PATHS = [
+  '/var/run/docker.sock', '/run/docker.sock',
+  '/var/run/dockershim.sock', '/run/dockershim.sock',
+  '/var/run/cri-dockerd.sock', '/run/cri-dockerd.sock',
+  '/var/run/containerd/containerd.sock', '/run/containerd/containerd.sock',
+  '/var/run/crio/crio.sock', '/run/crio/crio.sock',
+  '/var/run/docker', '/run/docker',
+  '/var/run/containerd', '/run/containerd',
+  '/var/run/crio', '/run/crio',
+  '/var/run/k3s/containerd', '/run/k3s/containerd',
+  '/var/snap/microk8s/common/run/containerd.sock',
+];
+
+/** Directories that contain the runtime sockets: exactly these (not everything under them). */
+export const RUNTIME_SOCKET_PARENTS = ['/var/run', '/run'];
+
+/** True when a (normalised) host path exposes a container runtime socket. */
+export function isContainerRuntimeSocketPath(path: string): boolean {
+  return RUNTIME_SOCKET_PARENTS.includes(path) || RUNTIME_SOCKET_PATHS.some((p) => isPathWithin(path, p));
+}
+
+export interface HostPathExposure<T> {
+  volume: string;
+  /** The host path the container sees (the volume's path joined with the mount's subPath), normalised. */
+  hostPath: string;
+  /** The container mounting it; undefined when no container mounts the volume. */
+  container?: ContainerRef;
+  /** The volumeMount, or the volume's hostPath.path when no container mounts it. */
+  pointer: string;
+  match: T;
+}
+
+/**
+ * hostPath volumes as each container sees them, classified by `classify`: at most one exposure per
+ * container and volume (its first matching mount), and the volume itself when no container mounts it
+ * (an ephemeral container can still mount it later). subPath narrows what the container sees;
+ * subPathExpr cannot be expanded statically, so the volume's path is used for it.
+ */
+export function hostPathExposures<T>(t: PodTemplate, classify: (hostPath: string) => T | undefined): HostPathExposure<T>[] {
+  const volumes = new Map<string, { path: string; index: number }>();
+  asArray<unknown>(t.spec.volumes).forEach((v, index) => {
+    if (!isRecord(v) || typeof v.name !== 'string' || !isRecord(v.hostPath) || volumes.has(v.name)) return;
+    const path = normalizeHostPath(v.hostPath.path);
+    if (path !== undefined) volumes.set(v.name, { path, index });
+  });
+  const out: HostPathExposure<T>[] = [];
+  if (volumes.size === 0) return out;
+  const mounted = new Set<string>();
+  for (const c of podContainers(t)) {
+    const reported = new Set<string>();
+    asArray<unknown>(c.container.volumeMounts).forEach((m, j) => {
+      if (!isRecord(m) || typeof m.name !== 'string') return;
+      const volume = volumes.get(m.name);
+      if (!volume) return;
+      mounted.add(m.name);
+      if (reported.has(m.name)) return;
+      const subPath = typeof m.subPath === 'string' && m.subPath !== '' ? m.subPath : '';
+      const hostPath = subPath ? normalizeHostPath(`${volume.path}/${subPath}`) ?? volume.path : volume.path;
+      const match = classify(hostPath);
+      if (match === undefined) return;
+      reported.add(m.name);
+      out.push({ volume: m.name, hostPath, container: c, pointer: `${c.pointer}/volumeMounts/${j}`, match });
+    });
+  }
+  for (const [name, volume] of volumes) {
+    if (mounted.has(name)) continue;
+    const match = classify(volume.path);
+    if (match !== undefined) out.push({ volume: name, hostPath: volume.path, pointer: `${t.specPointer}/volumes/${volume.index}/hostPath/path`, match });
+  }
+  return out;
+}
+
+export const noContainerRuntimeSocketMount = defineCheck({
+  meta: {
+    id: 'no-container-runtime-socket-mount',
+    category: 'workload',
+    severity: 'critical',
+    kinds: ['Workload'],
+    stage: 'deploy',
+    summary: 'Pods must not mount the container runtime socket.',
+    rationale:
+      'Whoever can talk to the Docker, containerd or CRI-O socket controls the node: they can start a privileged container with the host filesystem mounted, exec into any other pod on the node and read its secrets. Mounting the socket (or a directory that holds it, such as /var/run) hands that power to every process in the pod.',
+    remediation:
+      'Remove the hostPath volume that exposes the runtime socket; for image builds use a daemonless builder (BuildKit rootless, Kaniko) and for node inspection use the Kubernetes API or a dedicated, tightly restricted agent.',
+    references: [{ nsa: 'C-0074' }, { url: 'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath' }],
+    messages: {
+      mounted: 'The {{container}} mounts the container runtime socket path "{{hostPath}}" from volume "{{volume}}".',
+      volume: 'Volume "{{volume}}" exposes the container runtime socket path "{{hostPath}}" (no container mounts it yet).',
+    },
+  },
+  check(obj, ctx) {
+    const t = podTemplate(obj);
+    if (!t) return;
+    for (const e of hostPathExposures(t, (p) => (isContainerRuntimeSocketPath(p) ? true : undefined))) {
+      if (e.container) ctx.report({ messageId: 'mounted', data: { container: describeContainer(e.container), hostPath: e.hostPath, volume: e.volume }, path: e.pointer });
+      else ctx.report({ messageId: 'volume', data: { hostPath: e.hostPath, volume: e.volume }, path: e.pointer });
+    }
+  },
+});
