@@ -53,30 +53,30 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   const raw: RawFinding[] = [];
   const problems: InputProblem[] = [...inventory.problems];
 
+  const wildcard = byKind.get('*') ?? [];
+  const checksForKind = new Map<string, Check[]>();
+  const reasonMeta = metaById.get(requireSuppressionReason.meta.id);
   for (const source of inventory.objects) {
     const obj = source.object;
     const kind = effectiveKind(obj);
     const resource = refOf(source);
-    const candidates = kind ? [...(byKind.get(kind) ?? []), ...(byKind.get('*') ?? [])] : byKind.get('*') ?? [];
+    let candidates = kind === undefined ? wildcard : checksForKind.get(kind);
+    if (!candidates) checksForKind.set(kind as string, (candidates = [...(byKind.get(kind as string) ?? []), ...wildcard]));
+    let meta = metas[0];
+    const ctx: CheckContext = { facts, options: config.options, report: (report) => raw.push({ meta, source, report, resource }) };
     for (const check of candidates) {
-      const meta = metaById.get(check.meta.id) as CheckMeta;
-      const ctx: CheckContext = {
-        facts,
-        options: config.options,
-        report: (report) => raw.push({ meta, source, report, resource }),
-      };
+      meta = metaById.get(check.meta.id) as CheckMeta;
       try {
         check.check(obj, ctx);
       } catch (err) {
         problems.push({
           level: 'error',
           file: fileOf(source),
-          line: source.source && 'startLine' in source.source ? source.source.startLine : undefined,
+          line: 'startLine' in source.source ? source.source.startLine : undefined,
           message: `check ${meta.id} failed on ${obj.kind} "${resource.name}": ${err instanceof Error ? err.message : String(err)}`,
         });
       }
     }
-    const reasonMeta = metaById.get(requireSuppressionReason.meta.id);
     if (reasonMeta) {
       for (const [key, value] of Object.entries(obj.metadata.annotations ?? {})) {
         if (!key.startsWith(SUPPRESSION_PREFIX)) continue;

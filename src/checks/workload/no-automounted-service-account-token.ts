@@ -1,6 +1,5 @@
 import { podServiceAccount, serviceAccountUsage, tokenMount } from '../../analyzers/service-account-usage.js';
-import { namespaceKey } from '../../inventory/inventory.js';
-import { podTemplate } from '../../kinds/workloads.js';
+import { namespaceOf, podTemplate } from '../../kinds/workloads.js';
 import { defineCheck } from '../define-check.js';
 
 export const noAutomountedServiceAccountToken = defineCheck({
@@ -29,7 +28,7 @@ export const noAutomountedServiceAccountToken = defineCheck({
     const t = podTemplate(obj);
     if (!t) return;
     const usage = ctx.facts.get(serviceAccountUsage);
-    const nsKey = namespaceKey(obj);
+    const nsKey = namespaceOf(obj) ?? '';
     const mount = tokenMount(t, nsKey, usage);
     if (!mount.mounted) return;
     const sa = podServiceAccount(t).name;

@@ -1,6 +1,5 @@
 import { podServiceAccount, serviceAccountUsage, tokenMount } from '../../analyzers/service-account-usage.js';
-import { namespaceKey } from '../../inventory/inventory.js';
-import { podTemplate } from '../../kinds/workloads.js';
+import { namespaceOf, podTemplate } from '../../kinds/workloads.js';
 import { defineCheck } from '../define-check.js';
 
 export const noDefaultServiceAccount = defineCheck({
@@ -27,7 +26,7 @@ export const noDefaultServiceAccount = defineCheck({
     const sa = podServiceAccount(t);
     if (sa.name !== 'default') return;
     // Without a token the pod cannot act as the account, so sharing it grants nothing.
-    if (!tokenMount(t, namespaceKey(obj), ctx.facts.get(serviceAccountUsage)).mounted) return;
+    if (!tokenMount(t, namespaceOf(obj) ?? '', ctx.facts.get(serviceAccountUsage)).mounted) return;
     if (sa.field) ctx.report({ messageId: 'explicitDefault', data: { field: sa.field }, path: sa.pointer });
     else ctx.report({ messageId: 'unset', path: sa.pointer });
   },
