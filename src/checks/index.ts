@@ -8,6 +8,25 @@ import { noServiceExternalIps } from './network/no-service-external-ips.js';
 import { requireNamespacePodSecurityEnforce } from './network/require-namespace-pod-security-enforce.js';
 import { requireNetworkPolicy } from './network/require-network-policy.js';
 import { noPrivilegedContainer } from './pss/no-privileged-container.js';
+import { noHostNetwork } from './pss/no-host-network.js';
+import { noHostPid } from './pss/no-host-pid.js';
+import { noHostIpc } from './pss/no-host-ipc.js';
+import { noHostProcess } from './pss/no-host-process.js';
+import { noUnsafeCapabilities } from './pss/no-unsafe-capabilities.js';
+import { noHostPathVolume } from './pss/no-host-path-volume.js';
+import { noHostPort } from './pss/no-host-port.js';
+import { noUnsafeApparmorProfile } from './pss/no-unsafe-apparmor-profile.js';
+import { noUnsafeSelinuxOptions } from './pss/no-unsafe-selinux-options.js';
+import { noUnmaskedProcMount } from './pss/no-unmasked-proc-mount.js';
+import { noUnconfinedSeccomp } from './pss/no-unconfined-seccomp.js';
+import { noUnsafeSysctls } from './pss/no-unsafe-sysctls.js';
+import { noDisallowedVolumeTypes } from './pss/no-disallowed-volume-types.js';
+import { noPrivilegeEscalation } from './pss/no-privilege-escalation.js';
+import { requireRunAsNonRoot } from './pss/require-run-as-non-root.js';
+import { noRunAsRootUser } from './pss/no-run-as-root-user.js';
+import { requireSeccompProfile } from './pss/require-seccomp-profile.js';
+import { requireDropAllCapabilities } from './pss/require-drop-all-capabilities.js';
+import { noAddedCapabilities } from './pss/no-added-capabilities.js';
 import { noAutomountedServiceAccountToken } from './workload/no-automounted-service-account-token.js';
 import { noDefaultNamespace } from './workload/no-default-namespace.js';
 import { noDefaultServiceAccount } from './workload/no-default-service-account.js';
@@ -16,6 +35,26 @@ import { noDefaultServiceAccount } from './workload/no-default-service-account.j
 export const BUILTIN_CHECKS: Check[] = [
   // Pod Security Standards: baseline
   noPrivilegedContainer,
+  noHostNetwork,
+  noHostPid,
+  noHostIpc,
+  noHostProcess,
+  noUnsafeCapabilities,
+  noHostPathVolume,
+  noHostPort,
+  noUnsafeApparmorProfile,
+  noUnsafeSelinuxOptions,
+  noUnmaskedProcMount,
+  noUnconfinedSeccomp,
+  noUnsafeSysctls,
+  // Pod Security Standards: restricted
+  noDisallowedVolumeTypes,
+  noPrivilegeEscalation,
+  requireRunAsNonRoot,
+  noRunAsRootUser,
+  requireSeccompProfile,
+  requireDropAllCapabilities,
+  noAddedCapabilities,
   // Workload hygiene
   noDefaultNamespace,
   noDefaultServiceAccount,
