@@ -27,6 +27,18 @@ import { noRunAsRootUser } from './pss/no-run-as-root-user.js';
 import { requireSeccompProfile } from './pss/require-seccomp-profile.js';
 import { requireDropAllCapabilities } from './pss/require-drop-all-capabilities.js';
 import { noAddedCapabilities } from './pss/no-added-capabilities.js';
+import { requireReadOnlyRootFilesystem } from './workload/require-read-only-root-filesystem.js';
+import { requireCpuRequests } from './workload/require-cpu-requests.js';
+import { requireMemoryRequests } from './workload/require-memory-requests.js';
+import { requireCpuLimits } from './workload/require-cpu-limits.js';
+import { requireMemoryLimits } from './workload/require-memory-limits.js';
+import { noLatestImageTag } from './workload/no-latest-image-tag.js';
+import { requireImageDigest } from './workload/require-image-digest.js';
+import { requireTrustedRegistry } from './workload/require-trusted-registry.js';
+import { noContainerRuntimeSocketMount } from './workload/no-container-runtime-socket-mount.js';
+import { noSensitiveHostPathMount } from './workload/no-sensitive-host-path-mount.js';
+import { noWritableHostPathMount } from './workload/no-writable-host-path-mount.js';
+import { noSshPort } from './workload/no-ssh-port.js';
 import { noAutomountedServiceAccountToken } from './workload/no-automounted-service-account-token.js';
 import { noDefaultNamespace } from './workload/no-default-namespace.js';
 import { noDefaultServiceAccount } from './workload/no-default-service-account.js';
@@ -56,6 +68,18 @@ export const BUILTIN_CHECKS: Check[] = [
   requireDropAllCapabilities,
   noAddedCapabilities,
   // Workload hygiene
+  requireReadOnlyRootFilesystem,
+  requireCpuRequests,
+  requireMemoryRequests,
+  requireCpuLimits,
+  requireMemoryLimits,
+  noLatestImageTag,
+  requireImageDigest,
+  requireTrustedRegistry,
+  noContainerRuntimeSocketMount,
+  noSensitiveHostPathMount,
+  noWritableHostPathMount,
+  noSshPort,
   noDefaultNamespace,
   noDefaultServiceAccount,
   noAutomountedServiceAccountToken,

@@ -1,13 +1,19 @@
 import { defineCheck } from '../define-check.js';
-import { asArray, describeContainer, isRecord, podContainers, type ContainerRef, type PodTemplate } from '../../kinds/workloads.js';
-import { podTemplate } from '../../kinds/workloads.js';
+import { asArray, describeContainer, isRecord, podContainers, podTemplate, type ContainerRef, type PodTemplate } from '../../kinds/workloads.js';
+
+/** A Windows named pipe (`\\.\pipe\name`, also written with '/'): lower-cased, with backslashes. */
+const WINDOWS_PIPE = /^[\\/]{2}\.[\\/]pipe[\\/]([^\\/]+)$/i;
 
 /**
  * Lexical normalisation of an absolute host path: '//' and '/./' collapse, '..' is resolved, a trailing
- * '/' is dropped. undefined for paths that are not absolute POSIX paths (relative or Windows paths).
+ * '/' is dropped; a Windows named pipe becomes `\\.\pipe\<name>` in lower case. undefined for other
+ * paths (relative or Windows drive paths).
  */
 export function normalizeHostPath(path: unknown): string | undefined {
-  if (typeof path !== 'string' || !path.startsWith('/')) return undefined;
+  if (typeof path !== 'string') return undefined;
+  const pipe = WINDOWS_PIPE.exec(path);
+  if (pipe) return `\\\\.\\pipe\\${pipe[1].toLowerCase()}`;
+  if (!path.startsWith('/')) return undefined;
   const out: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;
@@ -36,11 +42,15 @@ export const RUNTIME_SOCKET_PATHS = [
   '/var/snap/microk8s/common/run/containerd.sock',
 ];
 
+/** The named pipes of Docker and containerd on Windows nodes. */
+export const RUNTIME_PIPES = ['\\\\.\\pipe\\docker_engine', '\\\\.\\pipe\\containerd-containerd'];
+
 /** Directories that contain the runtime sockets: exactly these (not everything under them). */
 export const RUNTIME_SOCKET_PARENTS = ['/var/run', '/run'];
 
 /** True when a (normalised) host path exposes a container runtime socket. */
 export function isContainerRuntimeSocketPath(path: string): boolean {
+  if (!path.startsWith('/')) return RUNTIME_PIPES.includes(path);
   return RUNTIME_SOCKET_PARENTS.includes(path) || RUNTIME_SOCKET_PATHS.some((p) => isPathWithin(path, p));
 }
 

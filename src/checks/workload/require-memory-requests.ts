@@ -30,8 +30,12 @@ export const requireMemoryRequests = defineCheck({
       if (c.type === 'ephemeralContainer') continue;
       const r = effectiveResource(c.container, c.pointer, 'requests', 'memory');
       const container = describeContainer(c);
-      if (r.state === 'missing') ctx.report({ messageId: 'missing', data: { container }, path: `${c.pointer}/resources/requests` });
-      else if (r.state === 'zero') ctx.report({ messageId: 'zero', data: { container, value: r.value ?? '' }, path: r.pointer ?? `${c.pointer}/resources/requests/memory` });
+      if (r.state === 'missing') {
+        ctx.report({ messageId: 'missing', data: { container }, path: `${c.pointer}/resources/requests` });
+      } else if (r.state === 'zero') {
+        const value = r.defaultedFromLimit ? `${r.value}, defaulted from its limit` : r.value;
+        ctx.report({ messageId: 'zero', data: { container, value: value ?? '' }, path: r.pointer ?? `${c.pointer}/resources/requests/memory` });
+      }
     }
   },
 });
