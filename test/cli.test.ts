@@ -45,8 +45,8 @@ describe('bulwark CLI', () => {
     assert.equal(r.code, 2);
     const report = JSON.parse(r.stdout) as { findings: { checkId: string }[]; problems: { file: string; line: number }[] };
     assert.ok(report.findings.some((f) => f.checkId === 'no-privileged-container'));
-    assert.equal(report.problems[0].line, 1);
-    assert.match(r.stderr, /broken\.yaml:1: invalid YAML/);
+    assert.equal(report.problems[0].line, 2);
+    assert.match(r.stderr, /broken\.yaml:2: invalid YAML/);
   });
   it('reads stdin for "-"', () => {
     const r = bulwark(['scan', '-', '--format', 'json', '--checks', 'no-privileged-container'], privileged);
