@@ -29,7 +29,7 @@ export class WorkloadIndex {
     }
   }
 
-  /** Registers a NetworkPolicy; `selector` undefined means a malformed podSelector that selects nothing. */
+  /** Registers a NetworkPolicy; `selector` undefined means it isolates no pod for ingress (malformed, or Egress-only). */
   addNetworkPolicy(nsKey: string, selector: LabelSelector | undefined): void {
     const entry = this.entry(nsKey);
     entry.policyCount++;
@@ -43,7 +43,7 @@ export class WorkloadIndex {
     return this.namespaces.get(nsKey)?.policyCount ?? 0;
   }
 
-  /** True when at least one NetworkPolicy of the namespace selects pods with these labels. */
+  /** True when at least one NetworkPolicy of the namespace isolates pods with these labels for ingress. */
   isSelectedByNetworkPolicy(nsKey: string, labels: Labels): boolean {
     const entry = this.namespaces.get(nsKey);
     if (!entry || entry.policyCount === 0) return false;
@@ -127,7 +127,11 @@ export const workloadIndex = defineAnalyzer('workload-index', (inventory: Invent
       index.addNetworkPolicy(namespaceKey(object), undefined);
       continue;
     }
-    index.addNetworkPolicy(namespaceKey(object), toLabelSelector(isRecord(spec) ? spec.podSelector : undefined));
+    // Only policies with Ingress among their policyTypes isolate the pods they select for ingress;
+    // when policyTypes is omitted, Kubernetes always includes Ingress.
+    const types = isRecord(spec) ? spec.policyTypes : undefined;
+    const isolatesIngress = !Array.isArray(types) || types.includes('Ingress');
+    index.addNetworkPolicy(namespaceKey(object), isolatesIngress ? toLabelSelector(isRecord(spec) ? spec.podSelector : undefined) : undefined);
   }
   return index;
 });

@@ -71,6 +71,8 @@ const SECRET_PATTERNS: SecretPattern[] = [
   { kind: 'SendGrid API key', regex: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
   // Header and payload of a JWT are base64url JSON objects, so both start with "eyJ" ('{"').
   { kind: 'JSON Web Token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
+  // htpasswd and shadow lines: crackable offline, and often the only thing guarding an ingress.
+  { kind: 'password hash', regex: /^[^\s:#]+:(?:\$(?:apr1|2[abxy]?|1|5|6|y|argon2id?)\$[^\s:]{8,}|\{SHA\}[A-Za-z0-9+/=]{20,})/gm },
   {
     kind: 'URL with a password',
     regex: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s:@/?#'"]*:[^\s@/?#'"]+@[^\s/?#'"]/g,
@@ -79,7 +81,7 @@ const SECRET_PATTERNS: SecretPattern[] = [
 ];
 
 /** Quick filter so large texts without any pattern's marker skip the regexes. */
-const PATTERN_HINT = /PRIVATE KEY|LS0tLS1CRUdJT|A[KSBC][IC]A|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|AIza|k_live_|hf_|sk-|npm_|pypi-|dckr_pat_|SG\.|eyJ|:\/\/[^\s/]*:[^\s/]*@/;
+const PATTERN_HINT = /PRIVATE KEY|LS0tLS1CRUdJT|A[KSBC][IC]A|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack|AIza|k_live_|hf_|sk-|npm_|pypi-|dckr_pat_|SG\.|eyJ|:\/\/[^\s/]*:[^\s/]*@|:\$(?:apr1|2[abxy]?|1|5|6|y|argon2id?)\$|:\{SHA\}/;
 
 /** The first pattern-recognised secret in the value. */
 export function detectPattern(value: string): SecretHit | undefined {
@@ -148,12 +150,13 @@ const NOT_THE_VALUE_AFTER = new Set([
   'user', 'username', 'login', 'owner', 'account', 'email', 'command', 'cmd', 'script', 'helper', 'program', 'plugin',
   'claim', 'claims', 'exchange', 'introspection', 'lookup', 'usage', 'validation', 'validator', 'verification', 'verify', 'check', 'reset', 'generator',
   'cache', 'mapping', 'map', 'list', 'index', 'class', 'group', 'role', 'permission', 'permissions',
+  'encryption', 'hashing', 'hasher', 'authentication', 'sock', 'socket', 'through', 'thru',
 ]);
 
 /** Words before the credential word that make the name a switch or a limit (MYSQL_ALLOW_EMPTY_PASSWORD, MAX_TOKENS). */
 const SWITCH_BEFORE = new Set([
   'allow', 'allowed', 'enable', 'enabled', 'disable', 'disabled', 'use', 'skip', 'require', 'required', 'no', 'is', 'has', 'should',
-  'max', 'min', 'num', 'number', 'generate', 'show', 'hide', 'mask', 'validate', 'verify', 'reset', 'rotate', 'forbid', 'deny', 'ignore',
+  'max', 'min', 'num', 'number', 'random', 'generate', 'show', 'hide', 'mask', 'validate', 'verify', 'reset', 'rotate', 'forbid', 'deny', 'ignore',
 ]);
 
 /** A generic "key" is a credential only with nothing after it but words for its content (OCI_CLI_KEY_CONTENT). */
@@ -161,7 +164,7 @@ const KEY_CONTENT_AFTER = new Set(['content', 'contents', 'data', 'value', 'pem'
 
 /** Keys that identify, sort or look up rather than authenticate. */
 const NOT_A_SECRET_KEY_BEFORE = new Set([
-  'public', 'pub', 'sort', 'partition', 'cache', 'label', 'annotation', 'primary', 'foreign', 'routing', 'shard', 'object', 'idempotency',
+  'public', 'pub', 'publishable', 'site', 'sort', 'partition', 'cache', 'label', 'annotation', 'primary', 'foreign', 'routing', 'shard', 'object', 'idempotency',
   'dedup', 'lookup', 'index', 'group', 'row', 'column', 'map', 'metric', 'tag', 'unique', 'composite', 'range', 'hotkey', 'shortcut', 'kafka',
   'message', 'record', 'field', 'config', 'setting', 'feature', 'flag', 'translation', 'i18n', 'node', 'topology', 'affinity', 'selector',
 ]);
@@ -203,16 +206,23 @@ function credentialWordAt(words: string[], i: number): WordMatch | undefined {
 export function classifySecretName(name: string): SecretName | undefined {
   const words = nameWords(name);
   let best: WordMatch | undefined;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length; ) {
     const match = credentialWordAt(words, i);
-    if (!match) continue;
-    const before = words.slice(0, i);
+    if (!match) {
+      i++;
+      continue;
+    }
     const after = words.slice(i + match.span);
-    if (before.some((w) => SWITCH_BEFORE.has(w))) continue;
-    if (after.some((w) => NOT_THE_VALUE_AFTER.has(w))) continue;
-    if (match.generic && !after.every((w) => KEY_CONTENT_AFTER.has(w))) continue;
-    // A password-like word anywhere wins: its values are judged the most inclusively.
-    if (!best || (best.origin === 'generated' && match.origin === 'chosen')) best = match;
+    const counts =
+      !words.slice(0, i).some((w) => SWITCH_BEFORE.has(w)) &&
+      !after.some((w) => NOT_THE_VALUE_AFTER.has(w)) &&
+      (!match.generic || after.every((w) => KEY_CONTENT_AFTER.has(w))) &&
+      // DB_PASSWORD_KEY names the Secret key that holds the password; SECRET_KEY is a secret.
+      !(match.kind === 'password' && after.includes('key'));
+    // A password-like word anywhere wins (its values are judged the most inclusively); otherwise the
+    // last credential word says best what the value is (GITLAB_AUTH_TOKEN is a token).
+    if (counts && (!best || !(best.origin === 'chosen' && match.origin === 'generated'))) best = match;
+    i += match.span;
   }
   return best && { kind: best.kind, origin: best.origin };
 }
@@ -237,7 +247,8 @@ export function isPlaceholder(value: string, name?: string): boolean {
   if (/<[A-Za-z0-9 _.:/-]*>/.test(v)) return true;
   if (/^(.)\1+$/.test(v) || /^[xX*•#._-]+$/.test(v) || /\*{3,}|•{3,}|x{5,}|X{5,}/.test(v)) return true;
   if (/^your\b|^your[-_ ]?(?:own|api|access|secret|token|key|pass|password|pwd|cred|auth)/i.test(v)) return true;
-  if (/^(?:replace|change|insert|fill|put|set|add|enter)[-_ ]?(?:me|this|it|here|with\b|in\b|your)/i.test(v) && !/^change[-_ ]?me$/i.test(v)) return true;
+  // "changeme" and "changeit" are not placeholders: they are passwords that work, and get used.
+  if (/^(?:replace|insert|fill|put|enter)[-_ ]?(?:me|this|it|here|with\b|in\b|your)/i.test(v)) return true;
   if (/^(?:to[-_ ]?be[-_ ]?(?:replaced|filled|set|changed)|fixme|todo|tbd|placeholder|redacted|dummy|example|sample|not[-_ ]?set|notset|unset|undefined|null|nil|none|n\/a|na|empty)$/i.test(v)) return true;
   if (/[-_ ]here$/i.test(v)) return true;
   // SED_STYLE targets: an all-caps identifier with underscores is a name, not a password.

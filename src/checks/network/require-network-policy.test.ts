@@ -67,6 +67,14 @@ kind: NetworkPolicy
 metadata: {name: web}
 spec: {podSelector: {matchLabels: {app: web}}}
 ` },
+    { name: 'policyTypes omitted: Ingress is implied even with only egress rules', yaml: `${DEPLOYMENT}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: egress-rules, namespace: shop}
+spec:
+  podSelector: {}
+  egress: [{to: [{podSelector: {}}]}]
+` },
     { name: 'host-network pods are out of NetworkPolicy\'s reach', yaml: `apiVersion: apps/v1
 kind: DaemonSet
 metadata: {name: agent, namespace: kube-system}
@@ -79,6 +87,18 @@ spec:
 ` },
   ],
   invalid: [
+    {
+      name: 'an Egress-only policy does not isolate the pods for ingress',
+      yaml: `${DEPLOYMENT}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: egress-only, namespace: shop}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+`,
+      findings: [{ messageId: 'notSelected', path: '/spec/template/metadata/labels', line: 7 }],
+    },
     {
       name: 'no policy in the namespace',
       yaml: DEPLOYMENT,

@@ -9,9 +9,9 @@ export const requireNetworkPolicy = defineCheck({
     severity: 'medium',
     kinds: ['Workload'],
     stage: 'deploy',
-    summary: 'Every workload\'s pods must be selected by a NetworkPolicy of their namespace.',
+    summary: 'Every workload\'s pods must be isolated for ingress by a NetworkPolicy of their namespace.',
     rationale:
-      'Pods that no NetworkPolicy selects are non-isolated: they accept connections from every pod in every namespace and can connect anywhere. One compromised pod then reaches databases, internal admin APIs and the cloud metadata endpoint unhindered; a policy per workload (or a default-deny policy per namespace) limits that lateral movement.',
+      'Pods that no NetworkPolicy with an Ingress policy type selects are non-isolated: they accept connections from every pod in every namespace and can connect anywhere. One compromised pod then reaches databases, internal admin APIs and the cloud metadata endpoint unhindered; a policy per workload (or a default-deny policy per namespace) limits that lateral movement.',
     remediation:
       'Add a NetworkPolicy in the workload\'s namespace whose spec.podSelector matches the pod template labels (or a default-deny policy with podSelector: {}), allowing only the traffic the workload needs.',
     references: [
@@ -20,7 +20,7 @@ export const requireNetworkPolicy = defineCheck({
     ],
     messages: {
       noPolicy: 'No NetworkPolicy exists in {{namespace}}, so the pods accept traffic from anywhere and may connect anywhere.',
-      notSelected: 'None of the {{count}} NetworkPolicies in {{namespace}} selects the pods (labels {{labels}}), so they are not isolated.',
+      notSelected: 'None of the {{count}} NetworkPolicies in {{namespace}} selects the pods (labels {{labels}}) for ingress, so they accept traffic from anywhere.',
     },
   },
   check(obj, ctx) {
