@@ -39,6 +39,10 @@ import { noContainerRuntimeSocketMount } from './workload/no-container-runtime-s
 import { noSensitiveHostPathMount } from './workload/no-sensitive-host-path-mount.js';
 import { noWritableHostPathMount } from './workload/no-writable-host-path-mount.js';
 import { noSshPort } from './workload/no-ssh-port.js';
+import { noInlineSecretData } from './secrets/no-inline-secret-data.js';
+import { noSecretInEnv } from './secrets/no-secret-in-env.js';
+import { noSecretInConfigmap } from './secrets/no-secret-in-configmap.js';
+import { noSecretKeyRefEnv } from './secrets/no-secret-key-ref-env.js';
 import { noAutomountedServiceAccountToken } from './workload/no-automounted-service-account-token.js';
 import { noDefaultNamespace } from './workload/no-default-namespace.js';
 import { noDefaultServiceAccount } from './workload/no-default-service-account.js';
@@ -89,6 +93,11 @@ export const BUILTIN_CHECKS: Check[] = [
   requireNamespacePodSecurityEnforce,
   requireNetworkPolicy,
   noDanglingService,
+  // Secrets in manifests
+  noInlineSecretData,
+  noSecretInEnv,
+  noSecretInConfigmap,
+  noSecretKeyRefEnv,
   // Suppression and config hygiene (raised by the engine)
   requireSuppressionReason,
   noUnusedException,

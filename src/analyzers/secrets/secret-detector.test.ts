@@ -123,6 +123,10 @@ describe('secret-detector', () => {
       ['SENTINEL_ID_0', '3c0d9c0320bb34888c2df5757c718ce6ca992ce6', undefined],
       ['COMMIT_SHA', '3c0d9c0320bb34888c2df5757c718ce6ca992ce6', undefined],
       ['PASS_THROUGH', 'headers', undefined],
+      ['PW_BROWSER', 'chromium', undefined],
+      ['PWD', '/app', undefined],
+      ['RABBITMQ_DEFAULT_PASS', 'guest', 'password'],
+      ['PW', 'Zx9-pL2q', 'password'],
       ['KEYCLOAK_URL', 'http://keycloak:8080', undefined],
       ['TOKENIZER', 'google/gemma-2b', undefined],
       // Not secrets: values that cannot be one.

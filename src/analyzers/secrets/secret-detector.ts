@@ -178,13 +178,18 @@ interface WordMatch {
   generic?: boolean;
 }
 
-const PASSWORD_WORDS = new Set(['pass', 'pwd', 'pw', 'pword', 'passphrase', 'requirepass', 'masterauth']);
+const PASSWORD_WORDS = new Set(['pword', 'passphrase', 'requirepass', 'masterauth']);
+/** Abbreviations that mean "password" only at the end of a name: DB_PASS, REDIS_PW, but PASS_THROUGH, PW_BROWSER (Playwright). */
+const PASSWORD_ABBREVIATIONS = new Set(['pass', 'pwd', 'pw']);
 const COMPOUND_KEYS = new Set(['signingkey', 'encryptionkey', 'masterkey', 'licensekey', 'sessionkey']);
 
 function credentialWordAt(words: string[], i: number): WordMatch | undefined {
   const w = words[i];
   const next = words[i + 1];
-  if (w.includes('password') || w.includes('passwd') || PASSWORD_WORDS.has(w)) return { kind: 'password', origin: 'chosen', span: 1 };
+  const last = i === words.length - 1;
+  if (w.includes('password') || w.includes('passwd') || PASSWORD_WORDS.has(w) || (last && PASSWORD_ABBREVIATIONS.has(w))) {
+    return { kind: 'password', origin: 'chosen', span: 1 };
+  }
   if (w.startsWith('secret') || w.endsWith('secret')) return { kind: 'secret', origin: 'chosen', span: 1 };
   if (w === 'apikey' || w === 'apikeys' || (w === 'api' && (next === 'key' || next === 'keys'))) return { kind: 'API key', origin: 'generated', span: w === 'api' ? 2 : 1 };
   if (w === 'accesskey' || (w === 'access' && next === 'key')) return { kind: 'access key', origin: 'generated', span: w === 'access' ? 2 : 1 };
