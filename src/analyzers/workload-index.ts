@@ -1,7 +1,7 @@
 import type { Inventory } from '../inventory/inventory.js';
 import { namespaceKey } from '../inventory/inventory.js';
 import { isEmptySelector, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../inventory/label-selector.js';
-import { isWorkload } from '../kinds/kind-groups.js';
+import { apiGroupOf, isWorkload } from '../kinds/kind-groups.js';
 import { isRecord, podTemplate } from '../kinds/workloads.js';
 import type { K8sObject } from '../model/types.js';
 import { defineAnalyzer } from './facts.js';
@@ -27,6 +27,17 @@ export class WorkloadIndex {
       if (!list) entry.postings.set(pair, (list = []));
       list.push(index);
     }
+  }
+
+  /** Registers a custom resource's name: operators label the pods they create with their owner's name. */
+  addCustomResourceName(nsKey: string, name: string): void {
+    this.entry(nsKey).customResourceNames.add(name);
+  }
+
+  /** True when a custom resource of the namespace is named like one of these label values. */
+  hasCustomResourceNamed(nsKey: string, values: string[]): boolean {
+    const names = this.namespaces.get(nsKey)?.customResourceNames;
+    return names !== undefined && values.some((v) => names.has(v));
   }
 
   /** Registers a NetworkPolicy; `selector` undefined means it isolates no pod for ingress (malformed, or Egress-only). */
@@ -94,6 +105,7 @@ export class WorkloadIndex {
         policySelectsAll: false,
         policySelectors: [],
         policyMemo: new Map(),
+        customResourceNames: new Set(),
         serviceMemo: new Map(),
       };
       this.namespaces.set(nsKey, entry);
@@ -111,6 +123,7 @@ interface NamespaceEntry {
   policySelectsAll: boolean;
   policySelectors: LabelSelector[];
   policyMemo: Map<string, boolean>;
+  customResourceNames: Set<string>;
   serviceMemo: Map<string, boolean>;
 }
 
@@ -118,7 +131,12 @@ export const workloadIndex = defineAnalyzer('workload-index', (inventory: Invent
   const index = new WorkloadIndex();
   for (const { object } of inventory.workloads()) {
     const labels = workloadPodLabels(object);
-    if (labels) index.addWorkloadLabels(namespaceKey(object), labels);
+    if (labels) for (const podLabels of withControllerLabels(object, labels)) index.addWorkloadLabels(namespaceKey(object), podLabels);
+  }
+  for (const { object } of inventory.objects) {
+    if (isCustomResource(object.apiVersion) && typeof object.metadata.name === 'string') {
+      index.addCustomResourceName(namespaceKey(object), object.metadata.name);
+    }
   }
   for (const { object } of inventory.ofKind('NetworkPolicy')) {
     const spec = object.spec;
@@ -156,12 +174,44 @@ export function workloadPodLabels(obj: K8sObject): Labels | undefined {
   return toLabels(template.metadata.labels);
 }
 
+/** StatefulSet pods beyond this ordinal are not indexed one by one; Services rarely target them. */
+const MAX_INDEXED_ORDINALS = 64;
+
+/**
+ * The label sets of a workload's pods including those their controller adds: the Job controller's
+ * `job-name`, the StatefulSet controller's per-pod `statefulset.kubernetes.io/pod-name` and pod index
+ * (headless per-pod Services select on them).
+ */
+function withControllerLabels(obj: K8sObject, labels: Labels): Labels[] {
+  const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
+  if (obj.kind === 'Job' && name) return [{ ...labels, 'job-name': name, 'batch.kubernetes.io/job-name': name }];
+  if (obj.kind === 'StatefulSet' && name) {
+    const spec = isRecord(obj.spec) ? obj.spec : {};
+    const replicas = typeof spec.replicas === 'number' && spec.replicas >= 0 ? spec.replicas : 1;
+    const out: Labels[] = [labels];
+    for (let i = 0; i < Math.min(replicas, MAX_INDEXED_ORDINALS); i++) {
+      out.push({ ...labels, 'statefulset.kubernetes.io/pod-name': `${name}-${i}`, 'apps.kubernetes.io/pod-index': String(i) });
+    }
+    return out;
+  }
+  return [labels];
+}
+
 /** A label map from untrusted input: null values dropped, scalars stringified. */
 export function toLabels(value: unknown): Labels {
   const out: Labels = {};
   if (!isRecord(value)) return out;
   for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined && typeof v !== 'object') out[k] = String(v);
   return out;
+}
+
+/**
+ * Built-in API groups are dotless (apps, batch, policy…) or end in `.k8s.io`; anything else, including
+ * `x-k8s.io` SIG projects such as JobSet and LeaderWorkerSet, is served by a CRD and usually an operator.
+ */
+function isCustomResource(apiVersion: string): boolean {
+  const group = apiGroupOf(apiVersion);
+  return group.includes('.') && !group.endsWith('.k8s.io');
 }
 
 /**

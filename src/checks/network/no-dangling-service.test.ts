@@ -14,6 +14,42 @@ spec:
 
 CheckTester.run(noDanglingService, {
   valid: [
+    { name: 'labels the Job and StatefulSet controllers add to their pods', yaml: `apiVersion: batch/v1
+kind: Job
+metadata: {name: train, namespace: ml}
+spec: {template: {spec: {containers: [{name: a, image: a:1}]}}}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: train, namespace: ml}
+spec: {clusterIP: None, selector: {job-name: train}}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: redis, namespace: ml}
+spec:
+  replicas: 3
+  template:
+    metadata: {labels: {app: redis}}
+    spec: {containers: [{name: a, image: a:1}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: redis-2, namespace: ml}
+spec: {selector: {app: redis, statefulset.kubernetes.io/pod-name: redis-2}}
+` },
+    { name: 'pods created by an operator for a custom resource named in the selector', yaml: `apiVersion: v1
+kind: Service
+metadata: {name: alertmanager-main, namespace: monitoring}
+spec:
+  selector: {app.kubernetes.io/name: alertmanager, app.kubernetes.io/instance: main}
+  ports: [{port: 9093}]
+---
+apiVersion: monitoring.coreos.com/v1
+kind: Alertmanager
+metadata: {name: main, namespace: monitoring}
+spec: {replicas: 3}
+` },
     { name: 'selector is a subset of the pod labels', yaml: `${DEPLOYMENT}---
 apiVersion: v1
 kind: Service
@@ -89,6 +125,47 @@ spec:
   ],
   invalid: [
     {
+      name: 'a StatefulSet ordinal beyond its replicas has no pod',
+      yaml: `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: redis, namespace: ml}
+spec:
+  replicas: 2
+  template:
+    metadata: {labels: {app: redis}}
+    spec: {containers: [{name: a, image: a:1}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: redis-2, namespace: ml}
+spec: {selector: {statefulset.kubernetes.io/pod-name: redis-2}}
+`,
+      findings: [{ messageId: 'noMatch', path: '/spec/selector', line: 13 }],
+    },
+    {
+      name: 'a custom resource in another namespace, or with another name, owns no pods here',
+      yaml: `apiVersion: v1
+kind: Service
+metadata: {name: alertmanager-main, namespace: monitoring}
+spec:
+  selector: {app.kubernetes.io/instance: main}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: Alertmanager
+metadata: {name: main, namespace: other}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: Alertmanager
+metadata: {name: secondary, namespace: monitoring}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: main, namespace: monitoring}
+spec: {template: {metadata: {labels: {app: x}}, spec: {containers: [{name: a, image: a:1}]}}}
+`,
+      findings: [{ messageId: 'noMatch', path: '/spec/selector', line: 5 }],
+    },
+    {
       name: 'selector value differs from the pod label',
       yaml: `${DEPLOYMENT}---
 apiVersion: v1
@@ -129,7 +206,7 @@ spec: {selector: {app: web}}
       name: 'custom resource reusing the Deployment kind does not provide pods',
       yaml: `apiVersion: example.com/v1
 kind: Deployment
-metadata: {name: d}
+metadata: {name: custom}
 spec:
   template:
     metadata: {labels: {app: d}}

@@ -26,7 +26,12 @@ export const noDanglingService = defineCheck({
     const selector = toLabels(spec.selector);
     if (Object.keys(selector).length === 0) return;
     const nsKey = namespaceOf(obj) ?? '';
-    if (ctx.facts.get(workloadIndex).anyWorkloadMatches(nsKey, selector)) return;
+    const index = ctx.facts.get(workloadIndex);
+    if (index.anyWorkloadMatches(nsKey, selector)) return;
+    // Pods created by an operator (an Alertmanager, a CloudNativePG Cluster, a LeaderWorkerSet…) are not
+    // in the manifests; operators label them with their custom resource's name, so such a match is
+    // taken as the Service's target.
+    if (index.hasCustomResourceNamed(nsKey, Object.values(selector))) return;
     ctx.report({
       messageId: 'noMatch',
       data: { selector: describeLabels(selector), namespace: describeNamespace(nsKey) },
