@@ -53,7 +53,7 @@ describe('check registry', () => {
   it('registers every check file (no orphans)', () => {
     const registered = new Set(BUILTIN_CHECKS.map((c) => c.meta.id));
     const orphans = checkSources
-      .filter((f) => /export const \w+ = defineCheck\(/.test(readFileSync(f, 'utf8')))
+      .filter((f) => /export const \w+ = (defineCheck|\w+Check)\(/.test(readFileSync(f, 'utf8')))
       .map((f) => basename(f, '.ts'))
       .filter((id) => !registered.has(id));
     assert.deepEqual(orphans, [], 'check files not listed in src/checks/index.ts');

@@ -1,6 +1,6 @@
 import { defineCheck } from '../define-check.js';
 import { describeContainer, podTemplate } from '../../kinds/workloads.js';
-import { hostPathExposures, isContainerRuntimeSocketPath, isPathWithin } from './no-container-runtime-socket-mount.js';
+import { hostPathExposures, isContainerRuntimeSocketPath, isPathWithin } from '../../kinds/host-paths.js';
 
 interface SensitivePath {
   path: string;

@@ -1,9 +1,7 @@
-import { defineCheck } from '../define-check.js';
-import { effectiveResource } from '../../kinds/quantity.js';
-import { describeContainer, podContainers, podTemplate } from '../../kinds/workloads.js';
+import { resourceRequirementCheck } from './resource-requirement.js';
 
-export const requireCpuRequests = defineCheck({
-  meta: {
+export const requireCpuRequests = resourceRequirementCheck(
+  {
     id: 'require-cpu-requests',
     category: 'workload',
     severity: 'low',
@@ -20,22 +18,6 @@ export const requireCpuRequests = defineCheck({
       zero: 'The {{container}} requests zero CPU ({{value}}).',
     },
   },
-  check(obj, ctx) {
-    const t = podTemplate(obj);
-    if (!t) return;
-    // Pod-level resources cover every container of the pod.
-    if (effectiveResource(t.spec, t.specPointer, 'requests', 'cpu').state === 'set') return;
-    for (const c of podContainers(t)) {
-      // The API forbids resources on ephemeral containers: they run inside the pod's existing allocation.
-      if (c.type === 'ephemeralContainer') continue;
-      const r = effectiveResource(c.container, c.pointer, 'requests', 'cpu');
-      const container = describeContainer(c);
-      if (r.state === 'missing') {
-        ctx.report({ messageId: 'missing', data: { container }, path: `${c.pointer}/resources/requests` });
-      } else if (r.state === 'zero') {
-        const value = r.defaultedFromLimit ? `${r.value}, defaulted from its limit` : r.value;
-        ctx.report({ messageId: 'zero', data: { container, value: value ?? '' }, path: r.pointer ?? `${c.pointer}/resources/requests/cpu` });
-      }
-    }
-  },
-});
+  'requests',
+  'cpu',
+);

@@ -1,9 +1,7 @@
-import { defineCheck } from '../define-check.js';
-import { effectiveResource } from '../../kinds/quantity.js';
-import { describeContainer, podContainers, podTemplate } from '../../kinds/workloads.js';
+import { resourceRequirementCheck } from './resource-requirement.js';
 
-export const requireMemoryLimits = defineCheck({
-  meta: {
+export const requireMemoryLimits = resourceRequirementCheck(
+  {
     id: 'require-memory-limits',
     category: 'workload',
     severity: 'medium',
@@ -20,18 +18,6 @@ export const requireMemoryLimits = defineCheck({
       zero: 'The {{container}} sets its memory limit to {{value}}, which means no limit.',
     },
   },
-  check(obj, ctx) {
-    const t = podTemplate(obj);
-    if (!t) return;
-    // A pod-level limit bounds the pod cgroup, and with it every container of the pod.
-    if (effectiveResource(t.spec, t.specPointer, 'limits', 'memory').state === 'set') return;
-    for (const c of podContainers(t)) {
-      // The API forbids resources on ephemeral containers: they run inside the pod's existing allocation.
-      if (c.type === 'ephemeralContainer') continue;
-      const r = effectiveResource(c.container, c.pointer, 'limits', 'memory');
-      const container = describeContainer(c);
-      if (r.state === 'missing') ctx.report({ messageId: 'missing', data: { container }, path: `${c.pointer}/resources/limits` });
-      else if (r.state === 'zero') ctx.report({ messageId: 'zero', data: { container, value: r.value ?? '' }, path: r.pointer ?? `${c.pointer}/resources/limits/memory` });
-    }
-  },
-});
+  'limits',
+  'memory',
+);
