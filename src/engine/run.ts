@@ -4,10 +4,10 @@ import { Facts } from '../analyzers/facts.js';
 import { renderMessage, type Check, type CheckContext, type Report } from '../checks/define-check.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
-import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity, SourceLocation } from '../model/types.js';
+import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../model/types.js';
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
 import { anyGlobMatches } from '../policy/glob.js';
-import type { ParsedObject } from '../sources/parsed-object.js';
+import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
 import { PointerLocator, escapePointerSegment } from '../sources/pointer-locator.js';
 import { noExpiredException } from '../checks/config/no-expired-exception.js';
 import { noUnusedException } from '../checks/config/no-unused-exception.js';
@@ -186,48 +186,55 @@ function exceptionMatches(e: ExceptionRule, f: Finding): boolean {
   );
 }
 
-/** Pointer → line/column, re-parsing only the documents that have findings. */
+/**
+ * Pointer → line/column, re-parsing only the documents that have findings, one document at a time so
+ * that only one file's text and one document's positions are alive at once.
+ */
 function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, config: BulwarkConfig): void {
-  const texts = new Map<string, string | undefined>();
-  const locators = new Map<string, PointerLocator>();
-  const textOf = (file: string): string | undefined => {
-    if (!texts.has(file)) {
-      let text = inventory.virtualFiles.get(file);
-      if (text === undefined) {
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch {
-          text = undefined;
-        }
-      }
-      texts.set(file, text);
-    }
-    return texts.get(file);
-  };
+  const inFiles: number[] = [];
   findings.forEach((f, i) => {
     const r = raw[i];
-    if (r.configLine !== undefined) {
-      f.location = { file: config.file ?? '.bulwark.yaml', line: r.configLine, column: 1 };
-      return;
-    }
-    const src = r.source;
-    if (!src) return;
-    if ('cluster' in src.source) {
-      f.location = { cluster: src.source.cluster, uid: src.source.uid };
-      return;
-    }
-    const { file, startLine } = src.source;
-    const span = src.span;
-    const text = span ? textOf(file) : undefined;
-    let location: SourceLocation = { file, line: startLine, column: 1 };
-    if (span && text !== undefined) {
-      const key = `${file}\u0000${span.offset}`;
-      let locator = locators.get(key);
-      if (!locator) locators.set(key, (locator = new PointerLocator(text.slice(span.offset, span.end), span.firstLine)));
-      location = { file, ...locator.locate(f.path) };
-    }
-    f.location = location;
+    if (r.configLine !== undefined) f.location = { file: config.file ?? '.bulwark.yaml', line: r.configLine, column: 1 };
+    else if (r.source && 'cluster' in r.source.source) f.location = { cluster: r.source.source.cluster, uid: r.source.source.uid };
+    else if (r.source) inFiles.push(i);
   });
+  const fileOf = (i: number): string => ('file' in (raw[i].source as ParsedObject).source ? ((raw[i].source as ParsedObject).source as { file: string }).file : '');
+  const offsetOf = (i: number): number => raw[i].source?.span?.offset ?? 0;
+  inFiles.sort((a, b) => (fileOf(a) === fileOf(b) ? offsetOf(a) - offsetOf(b) : fileOf(a) < fileOf(b) ? -1 : 1));
+
+  let currentFile: string | undefined;
+  let text: string | undefined;
+  let currentSpan: DocumentSpan | undefined;
+  let locator: PointerLocator | undefined;
+  for (const i of inFiles) {
+    const src = raw[i].source as ParsedObject;
+    const { file, startLine } = src.source as { file: string; startLine: number };
+    if (file !== currentFile) {
+      currentFile = file;
+      text = readText(file, inventory);
+      currentSpan = undefined;
+    }
+    const span = src.span;
+    if (!span || text === undefined) {
+      findings[i].location = { file, line: startLine, column: 1 };
+      continue;
+    }
+    if (span !== currentSpan) {
+      currentSpan = span;
+      locator = new PointerLocator(text.slice(span.offset, span.end), span.firstLine);
+    }
+    findings[i].location = { file, ...(locator as PointerLocator).locate(findings[i].path) };
+  }
+}
+
+function readText(file: string, inventory: Inventory): string | undefined {
+  const virtual = inventory.virtualFiles.get(file);
+  if (virtual !== undefined) return virtual;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function compareFindings(a: Finding, b: Finding): number {

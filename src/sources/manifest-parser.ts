@@ -1,5 +1,7 @@
 import yaml from 'js-yaml';
+import { MANIFEST_SCHEMA } from './yaml-schema.js';
 import type { InputProblem, K8sObject } from '../model/types.js';
+import { elideCrdSchemas, restoreCrdSchemas } from './crd-schema-elision.js';
 import type { DocumentSpan, ParsedObject } from './parsed-object.js';
 
 export interface ParseOutcome {
@@ -54,8 +56,17 @@ export function parseManifests(text: string, file: string): ParseOutcome {
 }
 
 function parseDocument(docText: string, file: string, span: DocumentSpan, problems: InputProblem[]): unknown {
+  const elided = elideCrdSchemas(docText);
+  if (elided) {
+    try {
+      const value = yaml.load(elided.text, { filename: file, maxDepth: MAX_DEPTH, schema: MANIFEST_SCHEMA });
+      if (restoreCrdSchemas(value, elided.blocks)) return value;
+    } catch {
+      // Fall through: the whole document is parsed, so errors carry their exact message and line.
+    }
+  }
   try {
-    return guard(yaml.load(docText, { filename: file, maxDepth: MAX_DEPTH }), docText, file, span, problems);
+    return guard(yaml.load(docText, { filename: file, maxDepth: MAX_DEPTH, schema: MANIFEST_SCHEMA }), docText, file, span, problems);
   } catch (err) {
     if (err instanceof yaml.YAMLException && /duplicated mapping key/.test(err.reason)) {
       problems.push({
@@ -65,7 +76,7 @@ function parseDocument(docText: string, file: string, span: DocumentSpan, proble
         message: 'duplicated mapping key; the last value is used (kubectl rejects such a document)',
       });
       try {
-        return guard(yaml.load(docText, { filename: file, json: true, maxDepth: MAX_DEPTH }), docText, file, span, problems);
+        return guard(yaml.load(docText, { filename: file, json: true, maxDepth: MAX_DEPTH, schema: MANIFEST_SCHEMA }), docText, file, span, problems);
       } catch (again) {
         problems.push(describeError(again, file, span));
         return undefined;

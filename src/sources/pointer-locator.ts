@@ -1,11 +1,15 @@
 import yaml from 'js-yaml';
+import { MANIFEST_SCHEMA } from './yaml-schema.js';
 
 interface NodeFrame {
   line: number;
   column: number;
   result?: unknown;
-  children: NodeFrame[];
+  /** Allocated on the first child: most nodes are scalars and never need one. */
+  children: NodeFrame[] | null;
 }
+
+const NO_CHILDREN: NodeFrame[] = [];
 
 export interface Position {
   line: number;
@@ -20,23 +24,25 @@ export class PointerLocator {
   private readonly root: NodeFrame | undefined;
 
   constructor(docText: string, private readonly firstLine: number) {
-    const stack: NodeFrame[] = [{ line: 0, column: 0, children: [] }];
+    const stack: NodeFrame[] = [{ line: 0, column: 0, children: null }];
     try {
       yaml.load(docText, {
         json: true,
         maxDepth: 1000,
+        schema: MANIFEST_SCHEMA,
         listener(event, state) {
           if (event === 'open') {
-            stack.push({ line: state.line, column: state.position - state.lineStart, children: [] });
+            stack.push({ line: state.line, column: state.position - state.lineStart, children: null });
           } else {
             const frame = stack.pop();
             if (!frame) return;
             frame.result = state.result;
-            stack[stack.length - 1].children.push(frame);
+            const parent = stack[stack.length - 1];
+            (parent.children ??= []).push(frame);
           }
         },
       });
-      this.root = stack[0].children[0];
+      this.root = stack[0].children?.[0];
     } catch {
       this.root = undefined;
     }
@@ -60,17 +66,18 @@ export class PointerLocator {
 function childFrame(outer: NodeFrame, segment: string): { anchor: NodeFrame; value: NodeFrame } | undefined {
   // js-yaml may wrap a flow collection in a block-context frame holding the same value: unwrap it.
   let frame = outer;
-  while (frame.children.length === 1 && frame.children[0].result === frame.result && typeof frame.result === 'object') frame = frame.children[0];
+  while (frame.children?.length === 1 && frame.children[0].result === frame.result && typeof frame.result === 'object') frame = frame.children[0];
+  const children = frame.children ?? NO_CHILDREN;
   if (Array.isArray(frame.result)) {
     const index = Number(segment);
-    const item = Number.isInteger(index) ? frame.children[index] : undefined;
+    const item = Number.isInteger(index) ? children[index] : undefined;
     return item ? { anchor: item, value: item } : undefined;
   }
   if (frame.result === null || typeof frame.result !== 'object') return undefined;
   // The last occurrence wins, as in the parsed value (duplicate keys are parsed last-wins).
-  for (let i = frame.children.length - 2; i >= 0; i -= 2) {
-    const key = frame.children[i];
-    if (String(key.result) === segment) return { anchor: key, value: frame.children[i + 1] ?? key };
+  for (let i = children.length - 2; i >= 0; i -= 2) {
+    const key = children[i];
+    if (String(key.result) === segment) return { anchor: key, value: children[i + 1] ?? key };
   }
   return undefined;
 }
