@@ -254,6 +254,8 @@ export function isPlaceholder(value: string, name?: string): boolean {
   if (/^your\b|^your[-_ ]?(?:own|api|access|secret|token|key|pass|password|pwd|cred|auth)/i.test(v)) return true;
   // "changeme" and "changeit" are not placeholders: they are passwords that work, and get used.
   if (/^(?:replace|insert|fill|put|enter)[-_ ]?(?:me|this|it|here|with\b|in\b|your)/i.test(v)) return true;
+  // "replace-default-auth": a marker a startup script substitutes (Argo CD's redis-ha does this).
+  if (/^replace[-_]/i.test(v)) return true;
   if (/^(?:to[-_ ]?be[-_ ]?(?:replaced|filled|set|changed)|fixme|todo|tbd|placeholder|redacted|dummy|example|sample|not[-_ ]?set|notset|unset|undefined|null|nil|none|n\/a|na|empty)$/i.test(v)) return true;
   if (/[-_ ]here$/i.test(v)) return true;
   // SED_STYLE targets: an all-caps identifier with underscores is a name, not a password.
@@ -277,7 +279,7 @@ const OBJECT_NAME_PARTS = new Set(['secret', 'secrets', 'creds', 'credentials', 
 /**
  * True when the value, whatever its name, cannot be a secret: booleans, small numbers, durations,
  * paths, file names, URLs and host:port without credentials, hostnames, e-mail addresses,
- * references, placeholders and names of Kubernetes objects that hold secrets.
+ * references and placeholders.
  */
 export function isStructurallyNotSecret(value: string, name?: string): boolean {
   const v = value.trim();
@@ -291,8 +293,13 @@ export function isStructurallyNotSecret(value: string, name?: string): boolean {
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/.test(v) && v.includes('.') && !/\d/.test(v.split('.').pop() ?? '')) return true; // hostname
   if (isPathLike(v)) return true;
   if (/^[\w.-]+\.(?:json|pem|key|crt|cer|cert|txt|ya?ml|p12|pfx|jks|keystore|env|conf|cfg|ini|properties|toml|xml|der|gpg|asc)$/i.test(v)) return true;
-  if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v) && v.includes('-') && v.split('-').some((p) => OBJECT_NAME_PARTS.has(p))) return true;
   return false;
+}
+
+/** "db-secret", "hf-token", "app-creds": the name of a Kubernetes object holding a secret, not one. */
+export function looksLikeSecretObjectName(value: string): boolean {
+  const v = value.trim();
+  return /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v) && v.includes('-') && v.split('-').some((p) => OBJECT_NAME_PARTS.has(p));
 }
 
 /** /var/run/secrets/token, ./creds, ~/.aws, C:\keys, google/gemma-2b, secret/data/db: paths and path-like names. */
@@ -369,6 +376,9 @@ const NSS_SOURCES = /^(?:files|compat|nis|nisplus|ldap|sss|systemd|db|dns|winbin
 function valueIsSecret(cls: SecretName, value: string, name: string): boolean {
   const v = value.trim();
   if (isStructurallyNotSecret(v, name)) return false;
+  // TOKEN_SECRET=hf-token names the Secret that holds the token; but a password setting holds the
+  // password itself, so DB_PASSWORD=fake-password is one.
+  if (cls.kind !== 'password' && looksLikeSecretObjectName(v)) return false;
   if (name === 'passwd' && NSS_SOURCES.test(v)) return false;
   if (isAuthorizationValue(v)) return true;
   // user:password, as in BASIC_AUTH=admin:s3cret (host:port was ruled out above).
