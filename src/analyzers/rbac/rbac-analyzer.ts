@@ -1,0 +1,507 @@
+/**
+ * The RBAC fact: the input's Roles, ClusterRoles, RoleBindings and ClusterRoleBindings over Kubernetes'
+ * 1.26 bootstrap policy, ClusterRole aggregation resolved as the clusterrole-aggregation controller does,
+ * and indexes (built lazily, once) answering "who can" and "what can" as the RBAC authorizer would.
+ */
+import type { Inventory } from '../../inventory/inventory.js';
+import { namespaceKey } from '../../inventory/inventory.js';
+import { selectorMatches, type LabelSelector, type LabelSelectorRequirement } from '../../inventory/label-selector.js';
+import { effectiveKind } from '../../kinds/kind-groups.js';
+import { asArray, isRecord } from '../../kinds/workloads.js';
+import type { ParsedObject } from '../../sources/parsed-object.js';
+import { defineAnalyzer } from '../facts.js';
+import { bootstrapPolicy } from './bootstrap-policy.js';
+import type { AccessRequest, BindingInfo, Grant, Identity, PolicyRule, RbacFacts, RoleInfo, Subject } from './rbac-types.js';
+import { isResourceRequest, normalizeRule, ruleAllows, ruleKey } from './rule-match.js';
+import { normalizeSubject, RBAC_GROUP, serviceAccountUser, subjectKey } from './subjects.js';
+
+export const AGGREGATE_TO_LABEL_PREFIX = 'rbac.authorization.k8s.io/aggregate-to-';
+
+const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'] as const;
+
+export const rbacAnalyzer = defineAnalyzer<RbacFacts>('rbac', (inventory: Inventory) =>
+  analyzeRbac(RBAC_KINDS.flatMap((kind) => inventory.ofKind(kind))),
+);
+
+export interface AnalyzeRbacOptions {
+  /** Include Kubernetes' bootstrap roles and bindings (default true). */
+  bootstrap?: boolean;
+}
+
+/**
+ * The RBAC fact for these objects (other kinds are ignored). An input object with the kind, namespace
+ * and name of a bootstrap object replaces it; among input objects with the same key, the last wins.
+ */
+export function analyzeRbac(objects: ParsedObject[], options: AnalyzeRbacOptions = {}): RbacFacts {
+  const boot = options.bootstrap === false ? [] : bootstrapPolicy();
+  const roleObjects = new Map<string, { po: ParsedObject; bootstrap: boolean }>();
+  const bindingObjects = new Map<string, { po: ParsedObject; bootstrap: boolean }>();
+  for (const [list, bootstrap] of [[objects, false], [boot, true]] as const) {
+    for (const po of list) {
+      const kind = effectiveKind(po.object);
+      const name = po.object.metadata.name;
+      if (typeof name !== 'string' || name === '') continue;
+      const target = kind === 'Role' || kind === 'ClusterRole' ? roleObjects : kind === 'RoleBinding' || kind === 'ClusterRoleBinding' ? bindingObjects : undefined;
+      if (!target) continue;
+      const ns = kind === 'Role' || kind === 'RoleBinding' ? namespaceKey(po.object) : '';
+      const key = objectKey(kind as string, ns, name);
+      // Input objects come first: a later input object replaces an earlier one, and a bootstrap
+      // object never replaces an input one.
+      if (bootstrap && target.has(key)) continue;
+      if (!bootstrap) target.delete(key);
+      target.set(key, { po, bootstrap });
+    }
+  }
+
+  const roles = new Map<string, RoleEntry>();
+  for (const [key, { po, bootstrap }] of roleObjects) roles.set(key, roleEntry(po, bootstrap));
+  aggregate([...roles.values()].filter((r) => r.info.kind === 'ClusterRole'));
+
+  const bindings: BindingInfo[] = [];
+  for (const { po, bootstrap } of bindingObjects.values()) {
+    const b = bindingInfo(po, bootstrap, roles);
+    if (b) bindings.push(b);
+  }
+  return new RbacIndex([...roles.values()].map((r) => r.info), bindings, roles);
+}
+
+function objectKey(kind: string, namespace: string, name: string): string {
+  return `${kind}\u0000${namespace}\u0000${name}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Roles and aggregation
+
+interface KeyedRule {
+  rule: PolicyRule;
+  key: string;
+}
+
+interface RoleEntry {
+  info: RoleInfo;
+  labels: Record<string, string>;
+  /** Parsed clusterRoleSelectors; 'invalid' when one of them is (the controller then leaves the role alone). */
+  selectors?: LabelSelector[] | 'invalid';
+  current: KeyedRule[];
+}
+
+function roleEntry(po: ParsedObject, bootstrap: boolean): RoleEntry {
+  const obj = po.object;
+  const kind = effectiveKind(obj) as 'Role' | 'ClusterRole';
+  const ownRules = asArray<unknown>(obj.rules).map(normalizeRule).filter((r): r is PolicyRule => r !== undefined);
+  const labels: Record<string, string> = {};
+  if (isRecord(obj.metadata.labels)) {
+    for (const [k, v] of Object.entries(obj.metadata.labels)) {
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
+    }
+  }
+  const aggregatesInto = Object.keys(labels)
+    .filter((k) => k.startsWith(AGGREGATE_TO_LABEL_PREFIX) && labels[k] === 'true' && k.length > AGGREGATE_TO_LABEL_PREFIX.length)
+    .map((k) => k.slice(AGGREGATE_TO_LABEL_PREFIX.length));
+  const selectors = kind === 'ClusterRole' ? parseAggregationRule(obj.aggregationRule) : undefined;
+  const info: RoleInfo = {
+    kind,
+    name: obj.metadata.name as string,
+    ...(kind === 'Role' ? { namespace: namespaceKey(obj) } : {}),
+    rules: ownRules,
+    ownRules,
+    aggregated: selectors !== undefined,
+    aggregatedFrom: [],
+    aggregatesInto,
+    bootstrap,
+    ...(bootstrap ? {} : { source: po }),
+  };
+  return { info, labels, selectors, current: ownRules.map((rule) => ({ rule, key: ruleKey(rule) })) };
+}
+
+/**
+ * An aggregationRule: undefined when absent or without selectors (the API server rejects an
+ * aggregationRule with none), 'invalid' when a selector cannot be converted to a label selector.
+ * A null selector in the list decodes to the empty selector, which selects every ClusterRole.
+ */
+function parseAggregationRule(raw: unknown): LabelSelector[] | 'invalid' | undefined {
+  if (!isRecord(raw) || !Array.isArray(raw.clusterRoleSelectors) || raw.clusterRoleSelectors.length === 0) return undefined;
+  const out: LabelSelector[] = [];
+  for (const s of raw.clusterRoleSelectors as unknown[]) {
+    if (s === null || s === undefined) {
+      out.push({});
+      continue;
+    }
+    const parsed = parseSelector(s);
+    if (!parsed) return 'invalid';
+    out.push(parsed);
+  }
+  return out;
+}
+
+function parseSelector(raw: unknown): LabelSelector | undefined {
+  if (!isRecord(raw)) return undefined;
+  const matchLabels: Record<string, string> = {};
+  if (raw.matchLabels !== undefined && raw.matchLabels !== null) {
+    if (!isRecord(raw.matchLabels)) return undefined;
+    for (const [k, v] of Object.entries(raw.matchLabels)) {
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+      matchLabels[k] = String(v);
+    }
+  }
+  const matchExpressions: LabelSelectorRequirement[] = [];
+  if (raw.matchExpressions !== undefined && raw.matchExpressions !== null) {
+    if (!Array.isArray(raw.matchExpressions)) return undefined;
+    for (const e of raw.matchExpressions as unknown[]) {
+      if (!isRecord(e) || typeof e.key !== 'string' || typeof e.operator !== 'string') return undefined;
+      const values = e.values === undefined || e.values === null ? [] : e.values;
+      if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) return undefined;
+      // metav1.LabelSelectorAsSelector: In/NotIn need values, Exists/DoesNotExist take none.
+      if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) return undefined;
+      if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) return undefined;
+      if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(e.operator)) return undefined;
+      matchExpressions.push({ key: e.key, operator: e.operator, values: values as string[] });
+    }
+  }
+  return { matchLabels, matchExpressions };
+}
+
+/**
+ * Resolves aggregated ClusterRoles as the clusterrole-aggregation controller does: for each selector in
+ * order, the ClusterRoles it selects (other than the role itself) sorted by name, their rules appended
+ * unless a semantically equal rule is already there. The result is the controller's eventual state:
+ * aggregated roles feeding aggregated roles are resolved sources first, cycles to their fixed point.
+ */
+function aggregate(clusterRoles: RoleEntry[]): void {
+  const sorted = [...clusterRoles].sort(byName);
+  const byLabel = new Map<string, RoleEntry[]>();
+  for (const r of sorted) {
+    for (const [k, v] of Object.entries(r.labels)) {
+      const key = `${k}=${v}`;
+      let list = byLabel.get(key);
+      if (!list) byLabel.set(key, (list = []));
+      list.push(r);
+    }
+  }
+
+  const aggregated = sorted.filter((r) => Array.isArray(r.selectors));
+  const sources = new Map<RoleEntry, RoleEntry[]>();
+  for (const target of aggregated) {
+    const seen = new Set<RoleEntry>();
+    const list: RoleEntry[] = [];
+    for (const selector of target.selectors as LabelSelector[]) {
+      const first = Object.entries(selector.matchLabels ?? {})[0];
+      const candidates = first ? (byLabel.get(`${first[0]}=${first[1]}`) ?? []) : sorted;
+      for (const c of candidates) {
+        if (c === target || seen.has(c) || !selectorMatches(selector, c.labels)) continue;
+        seen.add(c);
+        list.push(c);
+      }
+    }
+    sources.set(target, list);
+    target.info.aggregatedFrom = [...new Set(list.map((c) => c.info.name))].sort();
+  }
+
+  const recompute = (target: RoleEntry): boolean => {
+    const next: KeyedRule[] = [];
+    const keys = new Set<string>();
+    for (const src of sources.get(target) ?? []) {
+      for (const kr of src.current) {
+        if (keys.has(kr.key)) continue;
+        keys.add(kr.key);
+        next.push(kr);
+      }
+    }
+    if (sameRules(next, target.current)) return false;
+    target.current = next;
+    return true;
+  };
+
+  // Components of the "aggregates from" graph, sources before the roles that select them: an
+  // acyclic role is computed once, from final sources.
+  for (const component of stronglyConnected(aggregated, (r) => (sources.get(r) ?? []).filter((s) => sources.has(s)))) {
+    if (component.length === 1) {
+      recompute(component[0]);
+      continue;
+    }
+    // A cycle: at the controller's fixed point every member holds the same set of rules (rules flow
+    // around the cycle, and the rules a member was written with keep circulating); only their order
+    // differs. Start every member at that set, then settle the order in name order.
+    const union: KeyedRule[] = [];
+    const seen = new Set<string>();
+    const add = (list: KeyedRule[]): void => {
+      for (const kr of list) if (!seen.has(kr.key)) (seen.add(kr.key), union.push(kr));
+    };
+    const members = new Set(component);
+    component.sort(byName);
+    for (const m of component) {
+      add(m.current);
+      for (const src of sources.get(m) ?? []) if (!members.has(src)) add(src.current);
+    }
+    for (const m of component) m.current = union;
+    for (let pass = 0; pass < 20; pass++) {
+      let changed = false;
+      for (const m of component) changed = recompute(m) || changed;
+      if (!changed) break;
+    }
+  }
+  for (const r of aggregated) r.info.rules = r.current.map((kr) => kr.rule);
+}
+
+function byName(a: RoleEntry, b: RoleEntry): number {
+  return a.info.name < b.info.name ? -1 : a.info.name > b.info.name ? 1 : 0;
+}
+
+/**
+ * Tarjan's strongly connected components, iteratively; a component is emitted after every component
+ * its members have edges to.
+ */
+function stronglyConnected<T>(nodes: T[], edges: (node: T) => T[]): T[][] {
+  const index = new Map<T, number>();
+  const low = new Map<T, number>();
+  const onStack = new Set<T>();
+  const stack: T[] = [];
+  const out: T[][] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: { node: T; next: T[]; i: number }[] = [];
+    const open = (node: T): void => {
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
+      work.push({ node, next: edges(node), i: 0 });
+    };
+    open(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      if (frame.i < frame.next.length) {
+        const w = frame.next[frame.i++];
+        if (!index.has(w)) open(w);
+        else if (onStack.has(w)) low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(w) as number));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent) as number, low.get(frame.node) as number));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        const component: T[] = [];
+        let w: T;
+        do {
+          w = stack.pop() as T;
+          onStack.delete(w);
+          component.push(w);
+        } while (w !== frame.node);
+        out.push(component);
+      }
+    }
+  }
+  return out;
+}
+
+function sameRules(a: KeyedRule[], b: KeyedRule[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].key !== b[i].key) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bindings
+
+function bindingInfo(po: ParsedObject, bootstrap: boolean, roles: Map<string, RoleEntry>): BindingInfo | undefined {
+  const obj = po.object;
+  const kind = effectiveKind(obj) as 'RoleBinding' | 'ClusterRoleBinding';
+  const ref = obj.roleRef;
+  if (!isRecord(ref) || (ref.kind !== 'Role' && ref.kind !== 'ClusterRole') || typeof ref.name !== 'string' || ref.name === '') return undefined;
+  // The API server requires roleRef.apiGroup rbac.authorization.k8s.io; a missing one is tolerated.
+  if (ref.apiGroup !== undefined && ref.apiGroup !== null && ref.apiGroup !== '' && ref.apiGroup !== RBAC_GROUP) return undefined;
+  const namespace = kind === 'RoleBinding' ? namespaceKey(obj) : undefined;
+  let role: RoleInfo | undefined;
+  if (ref.kind === 'ClusterRole') role = roles.get(objectKey('ClusterRole', '', ref.name))?.info;
+  else if (namespace !== undefined) role = roles.get(objectKey('Role', namespace, ref.name))?.info;
+  const subjects: Subject[] = [];
+  const seen = new Set<string>();
+  for (const raw of asArray<unknown>(obj.subjects)) {
+    const s = normalizeSubject(raw, namespace);
+    if (!s) continue;
+    const key = subjectKey(s);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    subjects.push(s);
+  }
+  return {
+    kind,
+    name: obj.metadata.name as string,
+    ...(namespace !== undefined ? { namespace } : {}),
+    roleRef: { kind: ref.kind, name: ref.name },
+    role,
+    subjects,
+    bootstrap,
+    ...(bootstrap ? {} : { source: po }),
+  };
+}
+
+/**
+ * Whether the binding takes part in deciding the request: ClusterRoleBindings always; RoleBindings only
+ * for resource requests in their namespace (the authorizer visits RoleBindings of the request's
+ * namespace only, and non-resource and cluster-wide requests have none).
+ */
+export function bindingInScope(binding: BindingInfo, request: AccessRequest): boolean {
+  if (binding.kind === 'ClusterRoleBinding') return true;
+  if (!isResourceRequest(request) || !request.namespace) return false;
+  return binding.namespace === request.namespace;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Queries
+
+/** Cheap pre-filters of a role's rules: the verbs its resource rules and non-resource rules name. */
+interface RoleMatcher {
+  resourceVerbs: Set<string>;
+  nonResourceVerbs: Set<string>;
+}
+
+interface SubjectEntry {
+  binding: BindingInfo;
+  subject: Subject;
+}
+
+interface Indexes {
+  /** 'u\0<user name>' (User subjects, and ServiceAccounts by their user name) and 'g\0<group>'. */
+  bySubject: Map<string, SubjectEntry[]>;
+  clusterBindings: BindingInfo[];
+  roleBindingsByNamespace: Map<string, BindingInfo[]>;
+  matchers: Map<RoleInfo, RoleMatcher>;
+  subjects: Subject[];
+}
+
+class RbacIndex implements RbacFacts {
+  private indexes: Indexes | undefined;
+
+  constructor(
+    readonly roles: RoleInfo[],
+    readonly bindings: BindingInfo[],
+    private readonly roleMap: Map<string, RoleEntry>,
+  ) {}
+
+  role(kind: 'Role' | 'ClusterRole', namespace: string | undefined, name: string): RoleInfo | undefined {
+    return this.roleMap.get(objectKey(kind, kind === 'Role' ? (namespace ?? '') : '', name))?.info;
+  }
+
+  subjects(): Subject[] {
+    return this.index().subjects;
+  }
+
+  grantsFor(identity: Identity): Grant[] {
+    const out: Grant[] = [];
+    for (const { binding, subject } of this.entriesFor(identity)) {
+      const role = binding.role;
+      if (!role) continue;
+      role.rules.forEach((rule, ruleIndex) => out.push(grant(subject, binding, role, rule, ruleIndex)));
+    }
+    return out;
+  }
+
+  allowedBy(identity: Identity, request: AccessRequest): Grant[] {
+    const out: Grant[] = [];
+    const cache = new Map<RoleInfo, number[]>();
+    for (const { binding, subject } of this.entriesFor(identity)) {
+      const role = binding.role;
+      if (!role || !bindingInScope(binding, request)) continue;
+      for (const i of this.matching(role, request, cache)) out.push(grant(subject, binding, role, role.rules[i], i));
+    }
+    return out;
+  }
+
+  whoCan(request: AccessRequest): Grant[] {
+    const idx = this.index();
+    const out: Grant[] = [];
+    const cache = new Map<RoleInfo, number[]>();
+    const visit = (bindings: BindingInfo[]): void => {
+      for (const binding of bindings) {
+        const role = binding.role as RoleInfo;
+        const rules = this.matching(role, request, cache);
+        if (rules.length === 0) continue;
+        for (const subject of binding.subjects) {
+          for (const i of rules) out.push(grant(subject, binding, role, role.rules[i], i));
+        }
+      }
+    };
+    visit(idx.clusterBindings);
+    if (isResourceRequest(request) && request.namespace) visit(idx.roleBindingsByNamespace.get(request.namespace) ?? []);
+    return out;
+  }
+
+  /** The binding subjects naming the identity, each binding and subject once. */
+  private entriesFor(identity: Identity): SubjectEntry[] {
+    const idx = this.index();
+    const keys = new Set<string>();
+    if (identity.user) keys.add(`u\u0000${identity.user}`);
+    for (const g of identity.groups) keys.add(`g\u0000${g}`);
+    const out: SubjectEntry[] = [];
+    for (const k of keys) {
+      const list = idx.bySubject.get(k);
+      if (list) for (const e of list) out.push(e);
+    }
+    return out;
+  }
+
+  /** Indices of the role's rules that allow the request, memoised per query. */
+  private matching(role: RoleInfo, request: AccessRequest, cache: Map<RoleInfo, number[]>): number[] {
+    let hit = cache.get(role);
+    if (hit) return hit;
+    hit = [];
+    const m = this.index().matchers.get(role) as RoleMatcher;
+    const verbs = isResourceRequest(request) ? m.resourceVerbs : m.nonResourceVerbs;
+    if (verbs.has('*') || verbs.has(request.verb)) {
+      const rules = role.rules;
+      for (let i = 0; i < rules.length; i++) if (ruleAllows(rules[i], request)) hit.push(i);
+    }
+    cache.set(role, hit);
+    return hit;
+  }
+
+  private index(): Indexes {
+    if (this.indexes) return this.indexes;
+    const bySubject = new Map<string, SubjectEntry[]>();
+    const clusterBindings: BindingInfo[] = [];
+    const roleBindingsByNamespace = new Map<string, BindingInfo[]>();
+    const subjects = new Map<string, Subject>();
+    for (const binding of this.bindings) {
+      for (const subject of binding.subjects) {
+        const sk = subjectKey(subject);
+        if (!subjects.has(sk)) subjects.set(sk, subject);
+        const key =
+          subject.kind === 'Group'
+            ? `g\u0000${subject.name}`
+            : subject.kind === 'User'
+              ? `u\u0000${subject.name}`
+              : `u\u0000${serviceAccountUser(subject.namespace ?? '', subject.name)}`;
+        let list = bySubject.get(key);
+        if (!list) bySubject.set(key, (list = []));
+        list.push({ binding, subject });
+      }
+      if (!binding.role) continue;
+      if (binding.kind === 'ClusterRoleBinding') clusterBindings.push(binding);
+      else {
+        const ns = binding.namespace ?? '';
+        let list = roleBindingsByNamespace.get(ns);
+        if (!list) roleBindingsByNamespace.set(ns, (list = []));
+        list.push(binding);
+      }
+    }
+    const matchers = new Map<RoleInfo, RoleMatcher>();
+    for (const role of this.roles) {
+      const m: RoleMatcher = { resourceVerbs: new Set(), nonResourceVerbs: new Set() };
+      for (const rule of role.rules) {
+        const set = rule.nonResourceURLs.length > 0 ? m.nonResourceVerbs : m.resourceVerbs;
+        for (const v of rule.verbs) set.add(v);
+      }
+      matchers.set(role, m);
+    }
+    this.indexes = { bySubject, clusterBindings, roleBindingsByNamespace, matchers, subjects: [...subjects.values()] };
+    return this.indexes;
+  }
+}
+
+function grant(subject: Subject, binding: BindingInfo, role: RoleInfo, rule: PolicyRule, ruleIndex: number): Grant {
+  return { subject, binding, role, rule, ruleIndex, ...(binding.kind === 'RoleBinding' ? { namespace: binding.namespace } : {}) };
+}
