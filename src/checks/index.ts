@@ -39,6 +39,13 @@ import { noContainerRuntimeSocketMount } from './workload/no-container-runtime-s
 import { noSensitiveHostPathMount } from './workload/no-sensitive-host-path-mount.js';
 import { noWritableHostPathMount } from './workload/no-writable-host-path-mount.js';
 import { noSshPort } from './workload/no-ssh-port.js';
+import { noClusterAdminBinding } from './rbac/no-cluster-admin-binding.js';
+import { noImproperAggregation } from './rbac/no-improper-aggregation.js';
+import { noDuplicateGrant } from './rbac/no-duplicate-grant.js';
+import { noUnusedRole } from './rbac/no-unused-role.js';
+import { noBindingToMissingSubject } from './rbac/no-binding-to-missing-subject.js';
+import { noBindingToMissingRole } from './rbac/no-binding-to-missing-role.js';
+import { noPowerfulServiceAccount } from './rbac/no-powerful-service-account.js';
 import { noInlineSecretData } from './secrets/no-inline-secret-data.js';
 import { noSecretInEnv } from './secrets/no-secret-in-env.js';
 import { noSecretInConfigmap } from './secrets/no-secret-in-configmap.js';
@@ -93,6 +100,14 @@ export const BUILTIN_CHECKS: Check[] = [
   requireNamespacePodSecurityEnforce,
   requireNetworkPolicy,
   noDanglingService,
+  // RBAC: the classic mistakes and escalation paths
+  noClusterAdminBinding,
+  noImproperAggregation,
+  noDuplicateGrant,
+  noUnusedRole,
+  noBindingToMissingSubject,
+  noBindingToMissingRole,
+  noPowerfulServiceAccount,
   // Secrets in manifests
   noInlineSecretData,
   noSecretInEnv,

@@ -63,6 +63,15 @@ describe('isSystemSubject', () => {
     [sa, false],
     [alice, false],
     [{ kind: 'Group', name: 'systemic' }, false],
+    // Identities that stand for everyone are never trusted components.
+    [{ kind: 'Group', name: 'system:authenticated' }, false],
+    [{ kind: 'Group', name: 'system:unauthenticated' }, false],
+    [{ kind: 'Group', name: 'system:serviceaccounts' }, false],
+    [{ kind: 'Group', name: 'system:serviceaccounts:shop' }, false],
+    [{ kind: 'Group', name: 'system:serviceaccounts:kube-system' }, true],
+    [{ kind: 'User', name: 'system:anonymous' }, false],
+    [{ kind: 'User', name: 'system:serviceaccount:shop:api' }, false],
+    [{ kind: 'User', name: 'system:serviceaccount:kube-system:coredns' }, true],
   ];
   for (const [s, expected] of table) it(`${formatSubject(s)} → ${expected}`, () => assert.equal(isSystemSubject(s), expected));
 });

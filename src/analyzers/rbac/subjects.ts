@@ -72,10 +72,38 @@ export function formatSubject(subject: Subject): string {
   return `${subject.kind} ${subject.name}`;
 }
 
-/** Subjects Kubernetes itself defines or uses: names starting with 'system:' and ServiceAccounts in kube-system. */
+/** Groups and users that stand for (nearly) everyone: never trusted "system" identities. */
+const EVERYONE: Record<string, string> = {
+  'Group:system:authenticated': 'every authenticated user and service account',
+  'Group:system:unauthenticated': 'every anonymous request',
+  'Group:system:serviceaccounts': 'every service account of every namespace',
+  'User:system:anonymous': 'every anonymous request',
+};
+
+/** Who a subject that stands for many identities covers, for messages; undefined for one identity. */
+export function describeEveryone(subject: Subject): string | undefined {
+  const known = EVERYONE[`${subject.kind}:${subject.name}`];
+  if (known) return known;
+  const prefix = `${ALL_SERVICE_ACCOUNTS_GROUP}:`;
+  if (subject.kind === 'Group' && subject.name.startsWith(prefix) && subject.name.length > prefix.length) {
+    return `every service account of namespace "${subject.name.slice(prefix.length)}"`;
+  }
+  return undefined;
+}
+
+/**
+ * True for Kubernetes' own components, whose grants are part of the platform: `system:` users and
+ * groups and kube-system ServiceAccounts — but not the identities that stand for arbitrary people or
+ * workloads (system:authenticated, system:unauthenticated, system:serviceaccounts[:<ns>] outside
+ * kube-system, system:anonymous), and not ServiceAccounts outside kube-system written as users.
+ */
 export function isSystemSubject(subject: Subject): boolean {
-  if (subject.name.startsWith('system:')) return true;
-  return subject.kind === 'ServiceAccount' && subject.namespace === 'kube-system';
+  if (subject.kind === 'ServiceAccount') return subject.namespace === 'kube-system';
+  if (describeEveryone(subject) !== undefined) return subject.name === `${SERVICE_ACCOUNTS_GROUP_PREFIX}kube-system`;
+  if (subject.kind === 'User' && subject.name.startsWith(SERVICE_ACCOUNT_USER_PREFIX)) {
+    return subject.name.slice(SERVICE_ACCOUNT_USER_PREFIX.length).startsWith('kube-system:');
+  }
+  return subject.name.startsWith('system:');
 }
 
 /**
