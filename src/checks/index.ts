@@ -46,6 +46,20 @@ import { noUnusedRole } from './rbac/no-unused-role.js';
 import { noBindingToMissingSubject } from './rbac/no-binding-to-missing-subject.js';
 import { noBindingToMissingRole } from './rbac/no-binding-to-missing-role.js';
 import { noPowerfulServiceAccount } from './rbac/no-powerful-service-account.js';
+import { noSecretsAccess } from './rbac/no-secrets-access.js';
+import { noPodCreateAccess } from './rbac/no-pod-create-access.js';
+import { noPodExecAccess } from './rbac/no-pod-exec-access.js';
+import { noRbacEscalationAccess } from './rbac/no-rbac-escalation-access.js';
+import { noImpersonationAccess } from './rbac/no-impersonation-access.js';
+import { noNodeProxyAccess } from './rbac/no-node-proxy-access.js';
+import { noTokenRequestAccess } from './rbac/no-token-request-access.js';
+import { noCsrApprovalAccess } from './rbac/no-csr-approval-access.js';
+import { noAdmissionWebhookAccess } from './rbac/no-admission-webhook-access.js';
+import { noCrdAccess } from './rbac/no-crd-access.js';
+import { noPersistentVolumeAccess } from './rbac/no-persistent-volume-access.js';
+import { noNetworkPolicyAccess } from './rbac/no-network-policy-access.js';
+import { noStatusPatchAccess } from './rbac/no-status-patch-access.js';
+import { noWildcardRbacRule } from './rbac/no-wildcard-rbac-rule.js';
 import { noInlineSecretData } from './secrets/no-inline-secret-data.js';
 import { noSecretInEnv } from './secrets/no-secret-in-env.js';
 import { noSecretInConfigmap } from './secrets/no-secret-in-configmap.js';
@@ -108,6 +122,21 @@ export const BUILTIN_CHECKS: Check[] = [
   noBindingToMissingSubject,
   noBindingToMissingRole,
   noPowerfulServiceAccount,
+  // RBAC: risky permissions
+  noSecretsAccess,
+  noPodCreateAccess,
+  noPodExecAccess,
+  noRbacEscalationAccess,
+  noImpersonationAccess,
+  noNodeProxyAccess,
+  noTokenRequestAccess,
+  noCsrApprovalAccess,
+  noAdmissionWebhookAccess,
+  noCrdAccess,
+  noPersistentVolumeAccess,
+  noNetworkPolicyAccess,
+  noStatusPatchAccess,
+  noWildcardRbacRule,
   // Secrets in manifests
   noInlineSecretData,
   noSecretInEnv,

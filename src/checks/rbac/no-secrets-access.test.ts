@@ -155,7 +155,7 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: secret-r
 subjects: [{kind: Group, name: system:authenticated}]
 `),
     [
-      'Group system:authenticated (every authenticated user) can get, list secrets in every namespace: ClusterRoleBinding "readers" grants ClusterRole "secret-reader" (rules[1] {apiGroups: [""], resources: [secrets], verbs: [get, list]}).',
+      'Group system:authenticated (every authenticated user and service account) can get, list secrets in every namespace: ClusterRoleBinding "readers" grants ClusterRole "secret-reader" (rules[1] {apiGroups: [""], resources: [secrets], verbs: [get, list]}).',
     ],
   );
   assert.deepEqual(
