@@ -35,7 +35,9 @@ describe('explain text', () => {
     const lines = out.split('\n');
     assert.ok(lines.indexOf('Cluster-wide (ClusterRoleBindings: every namespace and cluster-scoped resources)') < lines.indexOf('Namespace shop (RoleBindings)'));
     const group = renderExplainText(withBootstrap, { kind: 'Group', name: 'auditors' });
-    assert.match(group, /^Permissions of Group auditors \(groups auditors\)$/m);
+    // Members of a group are authenticated users: they also get what system:authenticated gets.
+    assert.match(group, /^Permissions of Group auditors \(groups auditors, system:authenticated\)$/m);
+    assert.match(group, /system:basic-user \[as Group system:authenticated\]$/m);
     assert.match(group, /ClusterRoleBinding auditors-view → ClusterRole view$/m);
   });
 

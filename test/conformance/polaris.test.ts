@@ -1,7 +1,8 @@
 /**
  * Conformance with Polaris (FairwindsOps/polaris, Apache-2.0): its pass/fail fixtures, scanned by the Bulwark
- * check that has the same intent. A fixture named `failure*` must get at least one unsuppressed finding of the
- * mapped check, a `success*` fixture none. Only the data files are used (see oracles/README.md).
+ * check(s) that have the same intent. A fixture named `failure*` must get at least one unsuppressed finding of the
+ * mapped check(s), anywhere in the file, a `success*` fixture none. Only the data files are used (see
+ * oracles/README.md).
  *
  * Checks that the lead has not registered yet are reported as "not implemented" and skipped;
  * the "every mapped check is registered" test fails on them unless BULWARK_CONFORMANCE_ALLOW_MISSING=1.
@@ -11,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { BUILTIN_CHECKS } from '../../src/checks/index.js';
+import type { Finding } from '../../src/model/types.js';
 import {
   ALLOW_MISSING_ENV,
   checksById,
@@ -27,10 +29,18 @@ const POLARIS_DIR = join(ORACLES_DIR, 'polaris');
 export const MIN_AGREEMENT = 0.95;
 
 /**
- * Polaris check id → the Bulwark check with the same verdict on a fixture. Semantics from
- * pkg/config/checks/<id>.yaml; only non-RBAC checks with a Bulwark counterpart.
+ * Polaris check id → the Bulwark check with the same verdict on a fixture, or several when Polaris bundles
+ * what Bulwark reports with separate checks (the fixture then fails when any of them reports). Semantics
+ * from pkg/config/checks/<id>.yaml (for the RBAC checks also its additionalSchemaStrings, which look up the
+ * referenced role among the fixture's objects).
+ *
+ * RBAC: Polaris judges one object kind per check (a Role, a ClusterRole, or a binding of one kind to one
+ * role kind) and exempts objects by name. Bulwark judges what each subject is granted (bindings) and, for an
+ * input role that no binding refers to, what it would grant (the role itself, Kubernetes-reserved names
+ * excepted). Verdicts are compared per file: any unsuppressed finding of the mapped check(s) in the fixture,
+ * whichever object it sits on, makes the file "fail".
  */
-export const POLARIS_TO_BULWARK: Readonly<Record<string, string>> = {
+export const POLARIS_TO_BULWARK: Readonly<Record<string, string | readonly string[]>> = {
   // Pod automountServiceAccountToken, else its ServiceAccount's: flagged unless one of them (pod first) says false.
   automountServiceAccountToken: 'no-automounted-service-account-token',
   // Regular containers without resources.limits.cpu (Polaris skips init containers; no fixture has one).
@@ -80,20 +90,51 @@ export const POLARIS_TO_BULWARK: Readonly<Record<string, string>> = {
   sensitiveContainerEnvVar: 'no-secret-in-env',
   // Image without a tag, or tagged :latest.
   tagNotSpecified: 'no-latest-image-tag',
+
+  // ── RBAC ──
+  // A ClusterRole with a rule whose apiGroups contain "" or "*", resources "*", "pods/exec" or "pods/attach",
+  // and verbs "*", "get" (exec over a WebSocket) or "create"; the names admin, cluster-admin, edit, system:* and
+  // gce:podsecuritypolicy:calico-sa are exempt. The fixtures hold the ClusterRole alone: Bulwark reports an input
+  // role that grants pods/exec, pods/attach (create or get), pods/portforward or ephemeral containers and that no
+  // binding refers to, on the role itself, except Kubernetes-reserved names (system:*, cluster-admin, admin,
+  // edit, view).
+  clusterrolePodExecAttach: 'no-pod-exec-access',
+  // The same for a Role (only system:* and gce:podsecuritypolicy:calico-sa exempt); fixtures hold the Role alone.
+  rolePodExecAttach: 'no-pod-exec-access',
+  // A ClusterRoleBinding (names cluster-admin, system:*, gce:podsecuritypolicy:calico-sa exempt) whose ClusterRole
+  // allows exec/attach as above — "or that does not exist" (failureMessage). Bulwark reports the grant on the
+  // binding (no-pod-exec-access, per binding, naming its non-system subjects) and the dangling roleRef with
+  // no-binding-to-missing-role.
+  clusterrolebindingPodExecAttach: ['no-pod-exec-access', 'no-binding-to-missing-role'],
+  // A RoleBinding to a ClusterRole (system:* and gce:podsecuritypolicy:calico-sa binding names exempt), as above;
+  // RoleBindings to Roles pass (rolebindingRolePodExecAttach covers them).
+  rolebindingClusterRolePodExecAttach: ['no-pod-exec-access', 'no-binding-to-missing-role'],
+  // A RoleBinding to a Role, as above; RoleBindings to ClusterRoles pass (rolebindingClusterRolePodExecAttach
+  // covers them; Bulwark has one check for both, see DELIBERATE_DIFFERENCES).
+  rolebindingRolePodExecAttach: ['no-pod-exec-access', 'no-binding-to-missing-role'],
+  // A ClusterRoleBinding (names cluster-admin, system:*, gce:podsecuritypolicy:calico-sa exempt) to the ClusterRole
+  // named cluster-admin, or to one with a rule of apiGroups "*", resources "*" and verbs "*" or all seven of
+  // get/list/watch/create/update/patch/delete. Bulwark: the same roles (cluster-admin by name whatever the input
+  // object says, since the API server reconciles the bootstrap role back to its defaults unless
+  // autoupdate is "false"), one finding per subject outside Kubernetes' own components.
+  clusterrolebindingClusterAdmin: 'no-cluster-admin-binding',
+  // A RoleBinding (system:*, gce:podsecuritypolicy:calico-sa names exempt) to such a ClusterRole; RoleBindings to
+  // Roles pass. Bulwark: the same, as namespace-wide full control.
+  rolebindingClusterAdminClusterRole: 'no-cluster-admin-binding',
+  // A RoleBinding (same name exemptions) to a Role with such a rule; RoleBindings to ClusterRoles pass.
+  rolebindingClusterAdminRole: 'no-cluster-admin-binding',
 };
+
+/** The Bulwark check ids a Polaris check maps to. */
+export function bulwarkIdsFor(polarisId: string): string[] {
+  const ids = POLARIS_TO_BULWARK[polarisId];
+  return ids === undefined ? [] : typeof ids === 'string' ? [ids] : [...ids];
+}
 
 /** Polaris checks in cases.json deliberately left unmapped, with the reason. */
 export const POLARIS_EXCLUDED: Readonly<Record<string, string>> = {
   linuxHardening:
     'passes a container when ANY of four mechanisms is configured (AppArmor annotation, non-Unconfined seccomp, SELinux options, a non-empty capability drop); Bulwark checks each mechanism separately (require-seccomp-profile, require-drop-all-capabilities, ...), so no single Bulwark check has this verdict',
-  clusterrolePodExecAttach: 'RBAC: mapped when the RBAC checks land (later issue)',
-  clusterrolebindingClusterAdmin: 'RBAC: mapped when the RBAC checks land (later issue)',
-  clusterrolebindingPodExecAttach: 'RBAC: mapped when the RBAC checks land (later issue)',
-  rolePodExecAttach: 'RBAC: mapped when the RBAC checks land (later issue)',
-  rolebindingClusterAdminClusterRole: 'RBAC: mapped when the RBAC checks land (later issue)',
-  rolebindingClusterAdminRole: 'RBAC: mapped when the RBAC checks land (later issue)',
-  rolebindingClusterRolePodExecAttach: 'RBAC: mapped when the RBAC checks land (later issue)',
-  rolebindingRolePodExecAttach: 'RBAC: mapped when the RBAC checks land (later issue)',
   tlsSettingsMissing: 'Ingress without TLS: no Bulwark check (not in the planned check ids)',
   deploymentMissingReplicas: 'reliability, not security: no Bulwark check',
   hpaMaxAvailability: 'reliability, not security: no Bulwark check',
@@ -137,6 +178,41 @@ export const DELIBERATE_DIFFERENCES: Readonly<Record<string, string>> = {
     'the value of OCI_CLI_KEY_CONTENT is the placeholder "xxxxx": Polaris judges the key name alone, Bulwark judges name and value together and does not report placeholders (a real-looking value under the same key is reported)',
   'test/checks/insecureCapabilities/success.pod.yaml':
     'the container drops 15 named capabilities instead of ALL (the pod-level capabilities field does not exist in Kubernetes): accepted by Polaris, rejected by PSS restricted, which Bulwark follows',
+  // ── RBAC ──
+  'test/checks/clusterrolebindingClusterAdmin/success.system_prefix_binding.yaml':
+    'Polaris exempts the ClusterRoleBinding because of its name (system: prefix); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants the powers of cluster-admin (ClusterRole "test" allows every verb on every resource) cluster-wide to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/clusterrolebindingClusterAdmin/success.gce_calico_binding.yaml':
+    'Polaris exempts the ClusterRoleBinding because of its name (gce:podsecuritypolicy:calico-sa, a GKE add-on); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants the powers of cluster-admin (ClusterRole "test" allows every verb on every resource) cluster-wide to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingClusterAdminClusterRole/success.system_prefix_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (system: prefix); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants full control of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingClusterAdminClusterRole/success.gce_calico_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (gce:podsecuritypolicy:calico-sa, a GKE add-on); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants full control of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingClusterAdminRole/success.system_prefix_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (system: prefix); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants full control of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingClusterAdminRole/success.gce_calico_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (gce:podsecuritypolicy:calico-sa, a GKE add-on); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants full control of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/clusterrolebindingPodExecAttach/success.system_prefix_binding.yaml':
+    'Polaris exempts the ClusterRoleBinding because of its name (system: prefix); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants exec/attach into every pod of the cluster (ClusterRole "test": every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/clusterrolebindingPodExecAttach/success.gce_calico_binding.yaml':
+    'Polaris exempts the ClusterRoleBinding because of its name (gce:podsecuritypolicy:calico-sa, a GKE add-on); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants exec/attach into every pod of the cluster (ClusterRole "test": every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingClusterRolePodExecAttach/success.system_prefix_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (system: prefix); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants exec/attach into every pod of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingClusterRolePodExecAttach/success.gce_calico_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (gce:podsecuritypolicy:calico-sa, a GKE add-on); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants exec/attach into every pod of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingRolePodExecAttach/success.system_prefix_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (system: prefix); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants exec/attach into every pod of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/rolebindingRolePodExecAttach/success.gce_calico_binding.yaml':
+    'Polaris exempts the RoleBinding because of its name (gce:podsecuritypolicy:calico-sa, a GKE add-on); a binding\'s name is chosen by whoever writes it and grants nothing by itself. This one grants exec/attach into every pod of namespace "test" (a role with every verb on every resource) to User "testuser", an ordinary user. Bulwark exempts by subject (Kubernetes\' own components: system: users and groups, kube-system service accounts), never by binding name',
+  'test/checks/clusterrolebindingPodExecAttach/success.defaultclusterrolebinding_clusteradmin.yaml':
+    'Polaris exempts a ClusterRoleBinding named cluster-admin as the default one. The default binds only the group system:masters; this one binds User "testuser" (the API server\'s reconciliation adds missing default subjects and never removes extra ones), and its ClusterRole grants create on pods/exec: testuser can exec into every pod. Bulwark judges the subjects, not the binding name',
+  'test/checks/clusterrolebindingPodExecAttach/success.defaultclusterrolebinding_system-controller-generic-garbage-collector.yaml':
+    'Polaris exempts a ClusterRoleBinding named system:controller:generic-garbage-collector as a default one. The default binds only the ServiceAccount kube-system/generic-garbage-collector; this one binds User "testuser" to a role granting create on pods/attach in every namespace. Bulwark judges the subjects, not the binding name',
+  'test/checks/clusterrolePodExecAttach/success.gce_calico_clusterrole.yaml':
+    'Polaris exempts a ClusterRole named gce:podsecuritypolicy:calico-sa (a GKE add-on). Kubernetes does not reserve that name (anyone can create it); the role allows every verb on every resource, so every subject bound to it later can exec into pods. Bulwark exempts only names Kubernetes reserves (system:*, cluster-admin, admin, edit, view) and reports this unbound role',
+  'test/checks/rolePodExecAttach/success.gce_calico_binding.yaml':
+    'Polaris exempts a Role named gce:podsecuritypolicy:calico-sa (a GKE add-on). Kubernetes does not reserve that name; the Role allows every verb on every resource of kube-system, so any subject bound to it later can exec into kube-system pods. Bulwark exempts only names Kubernetes reserves (system:*, cluster-admin, admin, edit, view) and reports this unbound role',
+  'test/checks/rolebindingRolePodExecAttach/success.role_binding_cluster_role_binding.yaml':
+    'a RoleBinding to a ClusterRole allowing every verb on every resource: this Polaris check looks only at RoleBindings to Roles and passes it, while its sibling rolebindingClusterRolePodExecAttach would fail the same file. User "example-user" can exec into every pod of my-namespace; Bulwark has one check for every binding and role kind and reports it',
 };
 
 interface PolarisCase {
@@ -195,26 +271,37 @@ test('polaris: deliberate differences name mapped fixtures', { skip: NO_DATA }, 
   }
 });
 
-for (const [polarisId, bulwarkId] of Object.entries(POLARIS_TO_BULWARK)) {
+for (const polarisId of Object.keys(POLARIS_TO_BULWARK)) {
+  const bulwarkIds = bulwarkIdsFor(polarisId);
+  const bulwarkId = bulwarkIds.join(' + ');
   const cases = validation.filter((c) => c.check === polarisId);
-  const check = registry.get(bulwarkId);
-  const skip = NO_DATA || (check ? false : `not implemented: ${bulwarkId} is not registered in BUILTIN_CHECKS (${cases.length} cases skipped)`);
+  const checks = bulwarkIds.map((id) => registry.get(id));
+  const missing = bulwarkIds.filter((id, i) => !checks[i]);
+  const implemented = missing.length === 0;
+  const skip = NO_DATA || (implemented ? false : `not implemented: ${missing.join(', ')} not registered in BUILTIN_CHECKS (${cases.length} cases skipped)`);
   test(`polaris ${polarisId} → ${bulwarkId}`, { skip }, async (t) => {
-    assert.ok(check);
     const report: CheckReport = { polarisId, bulwarkId, implemented: true, cases: [], caseCount: cases.length };
     reports.push(report);
     for (const c of cases) {
-      const { findings, errors } = await scanWithCheck(join(POLARIS_DIR, c.file), check);
+      // One scan per mapped check (each through the CLI's entry point); the file fails when any reports.
+      const findings: Finding[] = [];
+      const errors: string[] = [];
+      for (const check of checks) {
+        assert.ok(check);
+        const one = await scanWithCheck(join(POLARIS_DIR, c.file), check);
+        findings.push(...one.findings);
+        errors.push(...one.errors);
+      }
       const got = findings.length > 0 ? 'fail' : 'pass';
       const expect = c.expect as 'pass' | 'fail';
       const deliberate = got !== expect ? DELIBERATE_DIFFERENCES[c.file] : undefined;
-      const detail = [...errors.map((e) => `error ${e}`), ...findings.map((f) => `${f.path}: ${f.message}`)];
+      const detail = [...errors.map((e) => `error ${e}`), ...findings.map((f) => `${f.checkId} ${f.resource.kind}/${f.resource.name}${f.path}: ${f.message}`)];
       const agree = errors.length === 0 && (got === expect || deliberate !== undefined);
       report.cases.push({ file: c.file, expect, got, agree, deliberate, detail });
       if (!agree) t.diagnostic(`DISAGREE ${c.file}: Polaris expects ${expect}, Bulwark ${got}${detail.length ? ` (${detail.join('; ')})` : ''}`);
     }
   });
-  if (!check && !NO_DATA) reports.push({ polarisId, bulwarkId, implemented: false, cases: [], caseCount: cases.length });
+  if (!implemented && !NO_DATA) reports.push({ polarisId, bulwarkId, implemented: false, cases: [], caseCount: cases.length });
 }
 
 test(`polaris: agreement on implemented mapped cases is at least ${MIN_AGREEMENT * 100}%`, { skip: NO_DATA }, () => {
@@ -241,7 +328,7 @@ test(`polaris: agreement on implemented mapped cases is at least ${MIN_AGREEMENT
     '',
     `implemented mapped cases: ${implemented.length}, agreeing: ${agreeing} (${percent(agreeing, implemented.length)})`,
     `not implemented: ${notImplemented.length} checks, ${notImplemented.reduce((n, r) => n + r.caseCount, 0)} cases skipped` +
-      (notImplemented.length ? ` (${notImplemented.map((r) => r.bulwarkId).join(', ')})` : ''),
+      (notImplemented.length ? ` (${[...new Set(notImplemented.flatMap((r) => bulwarkIdsFor(r.polarisId)))].filter((id) => !registry.has(id)).join(', ')} not registered)` : ''),
   ];
   const deliberate = implemented.filter((c) => c.deliberate);
   if (deliberate.length) {
@@ -275,7 +362,7 @@ test(
   'polaris: every mapped Bulwark check is registered',
   { skip: missingChecksAllowed() ? `${ALLOW_MISSING_ENV}=1` : false },
   () => {
-    const missing = [...new Set(Object.values(POLARIS_TO_BULWARK))].filter((id) => !registry.has(id)).sort();
+    const missing = [...new Set(Object.keys(POLARIS_TO_BULWARK).flatMap(bulwarkIdsFor))].filter((id) => !registry.has(id)).sort();
     assert.deepEqual(missing, [], `mapped Bulwark checks missing from BUILTIN_CHECKS (set ${ALLOW_MISSING_ENV}=1 to skip while they are being added)`);
   },
 );

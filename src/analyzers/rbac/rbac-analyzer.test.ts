@@ -184,16 +184,48 @@ describe('rbacAnalyzer: aggregation of input ClusterRoles', () => {
     assert.deepEqual(f.role('ClusterRole', undefined, 'broken')?.rules.map((r) => r.resources[0]), ['kept']);
   });
 
-  it('an input object replaces the bootstrap one of the same kind and name', () => {
+  it('an input copy of a bootstrap role is reconciled with the default policy, as the API server does at start', () => {
     const f = facts(clusterRole('view', `\n- {apiGroups: [""], resources: [configmaps], verbs: [get]}`, { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' }));
     const view = f.role('ClusterRole', undefined, 'view');
-    assert.equal(view?.bootstrap, false);
-    assert.equal(view?.aggregated, false);
+    assert.equal(view?.bootstrap, false, 'the input object stands in for it');
     assert.equal(f.roles.filter((r) => r.kind === 'ClusterRole' && r.name === 'view').length, 1);
+    // The default aggregationRule is added back, so the aggregation controller fills view again.
+    assert.equal(view?.aggregated, true);
+    assert.ok(view?.rules.some((r) => ruleAllows(r, res('get', 'pods'))));
     const edit = f.role('ClusterRole', undefined, 'edit');
     assert.ok(edit?.rules.some((r) => ruleAllows(r, res('get', 'configmaps'))));
-    // The replaced view no longer brings in e.g. pods/log read access of system:aggregate-to-view into view itself.
+  });
+
+  it('a weakened input cluster-admin still has its default rules and subjects', () => {
+    const f = facts(
+      clusterRole('cluster-admin', `\n- {apiGroups: [""], resources: [pods], verbs: [get]}`) +
+        binding('ClusterRoleBinding', 'cluster-admin', undefined, 'ClusterRole/cluster-admin', '[{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]'),
+    );
+    assert.ok(f.allowedBy(user('bob', 'system:masters'), res('delete', 'nodes')).length > 0);
+    assert.ok(f.allowedBy(user('alice'), res('delete', 'nodes')).length > 0);
+  });
+
+  it('autoupdate: "false" opts an input object out of reconciliation: it replaces the default', () => {
+    const f = facts(`apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: view
+  annotations: {rbac.authorization.kubernetes.io/autoupdate: "false"}
+rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: cluster-admin
+  annotations: {rbac.authorization.kubernetes.io/autoupdate: "false"}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+subjects: [{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]
+`);
+    const view = f.role('ClusterRole', undefined, 'view');
+    assert.equal(view?.aggregated, false);
     assert.ok(!view?.rules.some((r) => ruleAllows(r, res('get', 'pods'))));
+    assert.deepEqual(f.allowedBy(user('bob', 'system:masters'), res('delete', 'nodes')), []);
+    assert.ok(f.allowedBy(user('alice'), res('delete', 'nodes')).length > 0);
   });
 });
 

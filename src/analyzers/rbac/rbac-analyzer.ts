@@ -30,12 +30,13 @@ export interface AnalyzeRbacOptions {
 
 /**
  * The RBAC fact for these objects (other kinds are ignored). An input object with the kind, namespace
- * and name of a bootstrap object replaces it; among input objects with the same key, the last wins.
+ * and name of a bootstrap object takes its place, with the bootstrap policy reconciled into it as the
+ * API server does at start (see Candidate); among input objects with the same key, the last wins.
  */
 export function analyzeRbac(objects: ParsedObject[], options: AnalyzeRbacOptions = {}): RbacFacts {
   const boot = options.bootstrap === false ? [] : bootstrapPolicy();
-  const roleObjects = new Map<string, { po: ParsedObject; bootstrap: boolean }>();
-  const bindingObjects = new Map<string, { po: ParsedObject; bootstrap: boolean }>();
+  const roleObjects = new Map<string, Candidate>();
+  const bindingObjects = new Map<string, Candidate>();
   for (const [list, bootstrap] of [[objects, false], [boot, true]] as const) {
     for (const po of list) {
       const kind = effectiveKind(po.object);
@@ -45,24 +46,46 @@ export function analyzeRbac(objects: ParsedObject[], options: AnalyzeRbacOptions
       if (!target) continue;
       const ns = kind === 'Role' || kind === 'RoleBinding' ? namespaceKey(po.object) : '';
       const key = objectKey(kind as string, ns, name);
-      // Input objects come first: a later input object replaces an earlier one, and a bootstrap
-      // object never replaces an input one.
-      if (bootstrap && target.has(key)) continue;
-      if (!bootstrap) target.delete(key);
+      // Input objects come first: a later input object replaces an earlier one. A bootstrap object
+      // never replaces an input one, but the API server reconciles it into it (see Candidate).
+      const existing = target.get(key);
+      if (bootstrap && existing) {
+        if (!optedOutOfAutoupdate(existing.po)) existing.twin = po;
+        continue;
+      }
       target.set(key, { po, bootstrap });
     }
   }
 
   const roles = new Map<string, RoleEntry>();
-  for (const [key, { po, bootstrap }] of roleObjects) roles.set(key, roleEntry(po, bootstrap));
+  for (const [key, { po, bootstrap, twin }] of roleObjects) roles.set(key, roleEntry(po, bootstrap, twin));
   aggregate([...roles.values()].filter((r) => r.info.kind === 'ClusterRole'));
 
   const bindings: BindingInfo[] = [];
-  for (const { po, bootstrap } of bindingObjects.values()) {
-    const b = bindingInfo(po, bootstrap, roles);
+  for (const { po, bootstrap, twin } of bindingObjects.values()) {
+    const b = bindingInfo(po, bootstrap, roles, twin);
     if (b) bindings.push(b);
   }
   return new RbacIndex([...roles.values()].map((r) => r.info), bindings, roles);
+}
+
+/**
+ * An RBAC object and, for an input object that redefines a bootstrap one, that bootstrap object: at
+ * every start the API server reconciles its default policy into such objects (adding missing rules,
+ * labels, aggregation selectors and subjects, and restoring a changed roleRef) unless they are
+ * annotated rbac.authorization.kubernetes.io/autoupdate: "false".
+ */
+interface Candidate {
+  po: ParsedObject;
+  bootstrap: boolean;
+  twin?: ParsedObject;
+}
+
+const AUTOUPDATE_ANNOTATION = 'rbac.authorization.kubernetes.io/autoupdate';
+
+function optedOutOfAutoupdate(po: ParsedObject): boolean {
+  const annotations = po.object.metadata.annotations;
+  return isRecord(annotations) && annotations[AUTOUPDATE_ANNOTATION] === 'false';
 }
 
 function objectKey(kind: string, namespace: string, name: string): string {
@@ -85,20 +108,22 @@ interface RoleEntry {
   current: KeyedRule[];
 }
 
-function roleEntry(po: ParsedObject, bootstrap: boolean): RoleEntry {
+function roleEntry(po: ParsedObject, bootstrap: boolean, twin?: ParsedObject): RoleEntry {
   const obj = po.object;
   const kind = effectiveKind(obj) as 'Role' | 'ClusterRole';
-  const ownRules = asArray<unknown>(obj.rules).map(normalizeRule).filter((r): r is PolicyRule => r !== undefined);
+  const readRules = (o: ParsedObject['object']) => asArray<unknown>(o.rules).map(normalizeRule).filter((r): r is PolicyRule => r !== undefined);
+  const ownRules = twin ? uniqueRules([...readRules(obj), ...readRules(twin.object)]) : readRules(obj);
   const labels: Record<string, string> = {};
-  if (isRecord(obj.metadata.labels)) {
-    for (const [k, v] of Object.entries(obj.metadata.labels)) {
+  for (const source of twin ? [twin.object, obj] : [obj]) {
+    if (!isRecord(source.metadata.labels)) continue;
+    for (const [k, v] of Object.entries(source.metadata.labels)) {
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
     }
   }
   const aggregatesInto = Object.keys(labels)
     .filter((k) => k.startsWith(AGGREGATE_TO_LABEL_PREFIX) && labels[k] === 'true' && k.length > AGGREGATE_TO_LABEL_PREFIX.length)
     .map((k) => k.slice(AGGREGATE_TO_LABEL_PREFIX.length));
-  const selectors = kind === 'ClusterRole' ? parseAggregationRule(obj.aggregationRule) : undefined;
+  const selectors = kind === 'ClusterRole' ? reconciledSelectors(parseAggregationRule(obj.aggregationRule), twin && parseAggregationRule(twin.object.aggregationRule)) : undefined;
   const info: RoleInfo = {
     kind,
     name: obj.metadata.name as string,
@@ -112,6 +137,24 @@ function roleEntry(po: ParsedObject, bootstrap: boolean): RoleEntry {
     ...(bootstrap ? {} : { source: po }),
   };
   return { info, labels, selectors, current: ownRules.map((rule) => ({ rule, key: ruleKey(rule) })) };
+}
+
+function uniqueRules(rules: PolicyRule[]): PolicyRule[] {
+  const seen = new Set<string>();
+  return rules.filter((r) => {
+    const key = ruleKey(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The reconciler adds the default aggregation selectors to those the object has. */
+function reconciledSelectors(own: LabelSelector[] | 'invalid' | undefined, defaults: LabelSelector[] | 'invalid' | undefined): LabelSelector[] | 'invalid' | undefined {
+  if (own === 'invalid' || defaults === undefined || defaults === 'invalid') return own;
+  if (own === undefined) return defaults;
+  const seen = new Set(own.map((s) => JSON.stringify(s)));
+  return [...own, ...defaults.filter((s) => !seen.has(JSON.stringify(s)))];
 }
 
 /**
@@ -306,10 +349,11 @@ function sameRules(a: KeyedRule[], b: KeyedRule[]): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Bindings
 
-function bindingInfo(po: ParsedObject, bootstrap: boolean, roles: Map<string, RoleEntry>): BindingInfo | undefined {
+function bindingInfo(po: ParsedObject, bootstrap: boolean, roles: Map<string, RoleEntry>, twin?: ParsedObject): BindingInfo | undefined {
   const obj = po.object;
   const kind = effectiveKind(obj) as 'RoleBinding' | 'ClusterRoleBinding';
-  const ref = obj.roleRef;
+  // A reconciled binding whose roleRef differs from the default is recreated with the default's.
+  const ref = twin && isRecord(twin.object.roleRef) ? twin.object.roleRef : obj.roleRef;
   if (!isRecord(ref) || (ref.kind !== 'Role' && ref.kind !== 'ClusterRole') || typeof ref.name !== 'string' || ref.name === '') return undefined;
   // The API server requires roleRef.apiGroup rbac.authorization.k8s.io; a missing one is tolerated.
   if (ref.apiGroup !== undefined && ref.apiGroup !== null && ref.apiGroup !== '' && ref.apiGroup !== RBAC_GROUP) return undefined;
@@ -319,7 +363,7 @@ function bindingInfo(po: ParsedObject, bootstrap: boolean, roles: Map<string, Ro
   else if (namespace !== undefined) role = roles.get(objectKey('Role', namespace, ref.name))?.info;
   const subjects: Subject[] = [];
   const seen = new Set<string>();
-  for (const raw of asArray<unknown>(obj.subjects)) {
+  for (const raw of [...asArray<unknown>(obj.subjects), ...(twin ? asArray<unknown>(twin.object.subjects) : [])]) {
     const s = normalizeSubject(raw, namespace);
     if (!s) continue;
     const key = subjectKey(s);

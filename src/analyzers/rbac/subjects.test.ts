@@ -15,7 +15,8 @@ describe('identityOf', () => {
     },
     { subject: alice, expected: { user: 'alice', groups: ['system:authenticated'] } },
     { subject: { kind: 'User', name: 'system:anonymous' }, expected: { user: 'system:anonymous', groups: ['system:unauthenticated'] } },
-    { subject: devs, expected: { user: '', groups: ['devs'] } },
+    { subject: devs, expected: { user: '', groups: ['devs', 'system:authenticated'] } },
+    { subject: { kind: 'Group', name: 'system:unauthenticated' }, expected: { user: '', groups: ['system:unauthenticated'] } },
   ];
   for (const c of table) it(formatSubject(c.subject), () => assert.deepEqual(identityOf(c.subject), c.expected));
 });

@@ -33,8 +33,11 @@ export function identityOf(subject: Subject): Identity {
     }
     case 'User':
       return { user: subject.name, groups: [subject.name === ANONYMOUS_USER ? UNAUTHENTICATED_GROUP : AUTHENTICATED_GROUP] };
-    case 'Group':
-      return { user: '', groups: [subject.name] };
+    case 'Group': {
+      // A member of any group but the anonymous one has authenticated, so it is in system:authenticated too.
+      const everyoneElse = subject.name === UNAUTHENTICATED_GROUP || subject.name === AUTHENTICATED_GROUP ? [] : [AUTHENTICATED_GROUP];
+      return { user: '', groups: [subject.name, ...everyoneElse] };
+    }
   }
 }
 
