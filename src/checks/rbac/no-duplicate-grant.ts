@@ -53,7 +53,10 @@ function duplicates(facts: RbacFacts): Map<K8sObject, Report[]> {
   result = new Map();
   duplicatesByFacts.set(facts, result);
 
+  // Roles' permission sets, interned to short ids: the full text can be thousands of lines, and it is
+  // part of a map key for every (binding, subject).
   const roleKeys = new Map<RoleInfo, string | undefined>();
+  const interned = new Map<string, string>();
   const groups = new Map<string, Entry[]>();
   for (const binding of facts.bindings) {
     if (binding.bootstrap || !binding.source) continue;
@@ -62,7 +65,11 @@ function duplicates(facts: RbacFacts): Map<K8sObject, Report[]> {
     const roleRefText = describeRoleRef(roleRef.kind, refNs, roleRef.name);
     let permission: string | undefined;
     if (role) {
-      if (!roleKeys.has(role)) roleKeys.set(role, permissionsKey(role.rules));
+      if (!roleKeys.has(role)) {
+        const full = permissionsKey(role.rules);
+        if (full !== undefined && !interned.has(full)) interned.set(full, String(interned.size));
+        roleKeys.set(role, full === undefined ? undefined : interned.get(full));
+      }
       permission = roleKeys.get(role);
     }
     // A role without rules (or missing) grants nothing yet: only bindings to that very role repeat each other.

@@ -220,7 +220,7 @@ function checkBinding(binding: BindingInfo, alternatives: RiskProbe[][], facts: 
         access.push(`${describeProbe(alternatives[a][i])} (${elsewhere.get(i)})`);
         return;
       }
-      access.push(...describeGrants(grants));
+      access.push(...describeGrantsOnce(grants));
       for (const g of grants) ruleIndices.add(g.ruleIndex);
     });
   }
@@ -293,7 +293,7 @@ function checkUnboundRole(obj: K8sObject, role: RoleInfo, evaluate: Evaluate, ct
   for (const parts of risk) {
     if (parts.some((grants) => grants.length === 0)) continue;
     for (const grants of parts) {
-      access.push(...describeGrants(grants));
+      access.push(...describeGrantsOnce(grants));
       for (const g of grants) ruleIndices.add(g.ruleIndex);
     }
   }
@@ -379,16 +379,27 @@ function closure(facts: RbacFacts, start: (RoleInfo | undefined)[]): Set<RoleInf
 // Message text
 
 /** 'get, list secrets', 'create pods/exec on the specific pods "web-0"', 'approve the specific signers "a"'. */
+/** evaluate() is memoised per role and scope, so the same grant lists recur for every binding to a role. */
+const grantDescriptions = new WeakMap<ProbeGrant[], string[]>();
+
+function describeGrantsOnce(grants: ProbeGrant[]): string[] {
+  let text = grantDescriptions.get(grants);
+  if (!text) grantDescriptions.set(grants, (text = describeGrants(grants)));
+  return text;
+}
+
 export function describeGrants(grants: ProbeGrant[]): string[] {
   // Per resource: the verbs allowed on any object, then per verb the objects of name-limited rules.
-  const byResource = new Map<string, { all: string[]; named: Map<string, string[]> }>();
+  const byResource = new Map<string, { all: string[]; named: Map<string, Set<string>> }>();
   for (const g of grants) {
     let entry = byResource.get(g.resource);
     if (!entry) byResource.set(g.resource, (entry = { all: [], named: new Map() }));
     if (!g.names) {
       if (!entry.all.includes(g.verb)) entry.all.push(g.verb);
     } else {
-      entry.named.set(g.verb, [...new Set([...(entry.named.get(g.verb) ?? []), ...g.names])]);
+      let names = entry.named.get(g.verb);
+      if (!names) entry.named.set(g.verb, (names = new Set()));
+      for (const n of g.names) names.add(n);
     }
   }
   const out: string[] = [];
@@ -403,7 +414,7 @@ export function describeGrants(grants: ProbeGrant[]): string[] {
     const byNames = new Map<string, string[]>();
     for (const [verb, names] of named) {
       if (all.includes(verb)) continue;
-      const key = JSON.stringify(names);
+      const key = JSON.stringify([...names]);
       byNames.set(key, [...(byNames.get(key) ?? []), verb]);
     }
     for (const [key, verbs] of byNames) out.push(`${verbs.join(', ')} ${specific(resource, JSON.parse(key) as string[])}`);
