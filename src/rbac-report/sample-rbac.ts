@@ -1,10 +1,8 @@
+import { assertGoldenFile } from '../testing/golden.js';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { analyzeRbac } from '../analyzers/rbac/rbac-analyzer.js';
 import type { RbacFacts } from '../analyzers/rbac/rbac-types.js';
 import { parseManifests } from '../sources/manifest-parser.js';
-import { repoRoot } from '../testing/repo-root.js';
 
 /**
  * A small RBAC setup for the report tests: a namespaced team with a user, a group and a ServiceAccount,
@@ -81,14 +79,7 @@ export function sampleFacts(options: { bootstrap?: boolean } = {}): RbacFacts {
   return analyzeRbac(parsed.objects, { bootstrap: options.bootstrap ?? false });
 }
 
-/** Compares with test/fixtures/rbac-report/<name>; BULWARK_UPDATE_GOLDEN=1 rewrites it (review the diff). */
+/** Compares with test/fixtures/rbac-report/<name>; see assertGoldenFile. */
 export function assertRbacGolden(name: string, actual: string): void {
-  const file = join(repoRoot(), 'test', 'fixtures', 'rbac-report', name);
-  if (process.env.BULWARK_UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.ok(existsSync(file), `golden file ${file} is missing (run once with BULWARK_UPDATE_GOLDEN=1 and review it)`);
-  assert.equal(actual, readFileSync(file, 'utf8'), `output differs from golden file ${name}`);
+  assertGoldenFile('rbac-report', name, actual);
 }

@@ -3,12 +3,9 @@
  * two files, every severity, one finding suppressed by annotation and one by config, a live-cluster
  * finding, a check without findings, and input problems (an error with a line, a notice without).
  */
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { assertGoldenFile } from '../testing/golden.js';
 import type { ScanResult } from '../engine/run.js';
 import type { CheckMeta, Finding } from '../model/types.js';
-import { repoRoot } from '../testing/repo-root.js';
 import type { ReportOptions } from './reporter.js';
 
 /** The (fictional) directory the fixture was scanned from; files below are absolute under it. */
@@ -164,17 +161,7 @@ export function fixtureResult(): ScanResult {
   };
 }
 
-/**
- * Compares `actual` with test/fixtures/reporters/<name>. Golden files are written once, reviewed by eye and
- * committed; set BULWARK_UPDATE_GOLDEN=1 to rewrite them after an intended change (then review the diff).
- */
+/** Compares with test/fixtures/reporters/<name>; see assertGoldenFile. */
 export function assertGolden(name: string, actual: string): void {
-  const file = join(repoRoot(), 'test', 'fixtures', 'reporters', name);
-  if (process.env.BULWARK_UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  assert.ok(existsSync(file), `golden file ${file} is missing (run once with BULWARK_UPDATE_GOLDEN=1 and review it)`);
-  assert.equal(actual, readFileSync(file, 'utf8'), `output differs from golden file ${name}`);
+  assertGoldenFile('reporters', name, actual);
 }
