@@ -8,7 +8,8 @@ import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../m
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
 import { anyGlobMatches } from '../policy/glob.js';
 import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
-import { PointerLocator, escapePointerSegment } from '../sources/pointer-locator.js';
+import { DocumentLocator } from '../sources/document-locator.js';
+import { escapePointerSegment } from '../sources/pointer-locator.js';
 import { noExpiredException } from '../checks/config/no-expired-exception.js';
 import { noUnusedException } from '../checks/config/no-unused-exception.js';
 import { requireSuppressionReason } from '../checks/config/require-suppression-reason.js';
@@ -205,7 +206,7 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
   let currentFile: string | undefined;
   let text: string | undefined;
   let currentSpan: DocumentSpan | undefined;
-  let locator: PointerLocator | undefined;
+  let locator: DocumentLocator | undefined;
   for (const i of inFiles) {
     const src = raw[i].source as ParsedObject;
     const { file, startLine } = src.source as { file: string; startLine: number };
@@ -221,9 +222,9 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
     }
     if (span !== currentSpan) {
       currentSpan = span;
-      locator = new PointerLocator(text.slice(span.offset, span.end), span.firstLine);
+      locator = new DocumentLocator(text.slice(span.offset, span.end), span.firstLine);
     }
-    findings[i].location = { file, ...(locator as PointerLocator).locate(findings[i].path) };
+    findings[i].location = { file, ...(locator as DocumentLocator).locate(findings[i].path) };
   }
 }
 
