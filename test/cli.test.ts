@@ -48,6 +48,12 @@ describe('bulwark CLI', () => {
     assert.equal(report.problems[0].line, 2);
     assert.match(r.stderr, /broken\.yaml:2: invalid YAML/);
   });
+  it('locates findings exactly in a file that starts with a byte-order mark', () => {
+    writeFileSync(join(dir, 'bom.yaml'), `\uFEFF${cleanConfigMap}---\n${privileged}`);
+    const r = bulwark(['scan', 'bom.yaml', '--format', 'json', '--checks', 'no-privileged-container']);
+    const report = JSON.parse(r.stdout) as { findings: { location: { line: number; column: number } }[] };
+    assert.deepEqual(report.findings[0].location, { file: 'bom.yaml', line: 13, column: 23 });
+  });
   it('reads stdin for "-"', () => {
     const r = bulwark(['scan', '-', '--format', 'json', '--checks', 'no-privileged-container'], privileged);
     const report = JSON.parse(r.stdout) as { findings: { location: { file: string; line: number } }[] };

@@ -15,13 +15,6 @@ const BUILTIN_GROUPS = new Set([
   'storagemigration.k8s.io', 'internal.apiserver.k8s.io', 'authentication.k8s.io', 'authorization.k8s.io',
 ]);
 
-/** Built-in cluster-scoped kinds that kind-groups' CLUSTER_SCOPED_KINDS does not list (yet). */
-const MORE_CLUSTER_SCOPED_BUILTINS = new Set([
-  'IPAddress', 'ServiceCIDR', 'DeviceClass', 'ResourceSlice', 'ClusterTrustBundle', 'StorageVersion',
-  'StorageVersionMigration', 'VolumeAttributesClass', 'TokenReview', 'SelfSubjectReview', 'SubjectAccessReview',
-  'SelfSubjectAccessReview', 'SelfSubjectRulesReview',
-]);
-
 /**
  * Whether objects are namespaced: built-in kinds from Kubernetes' own table; workload kinds (including
  * OpenShift's DeploymentConfig) are namespaced; custom resources from the `spec.scope` of a
@@ -38,7 +31,7 @@ export class ResourceScopes {
   scopeOf(obj: K8sObject): ResourceScope | undefined {
     const group = apiGroupOf(obj.apiVersion);
     if (BUILTIN_GROUPS.has(group) || isWorkload(obj)) {
-      return isNamespaced(obj.kind) && !MORE_CLUSTER_SCOPED_BUILTINS.has(obj.kind) ? 'Namespaced' : 'Cluster';
+      return isNamespaced(obj.kind) ? 'Namespaced' : 'Cluster';
     }
     return this.custom.get(`${group}\u0000${obj.kind}`);
   }

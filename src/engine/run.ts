@@ -8,6 +8,7 @@ import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../m
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
 import { anyGlobMatches } from '../policy/glob.js';
 import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
+import { decodeManifest } from '../sources/decode.js';
 import { DocumentLocator } from '../sources/document-locator.js';
 import { escapePointerSegment } from '../sources/pointer-locator.js';
 import { noExpiredException } from '../checks/config/no-expired-exception.js';
@@ -232,7 +233,8 @@ function readText(file: string, inventory: Inventory): string | undefined {
   const virtual = inventory.virtualFiles.get(file);
   if (virtual !== undefined) return virtual;
   try {
-    return readFileSync(file, 'utf8');
+    // Decoded exactly as when it was parsed (a byte-order mark stripped), so document offsets match.
+    return decodeManifest(readFileSync(file), file).text;
   } catch {
     return undefined;
   }

@@ -42,6 +42,9 @@ export const CLUSTER_SCOPED_KINDS = new Set([
   'APIService', 'CSIDriver', 'CSINode', 'RuntimeClass', 'IngressClass', 'PodSecurityPolicy', 'ComponentStatus',
   'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'VolumeAttachment', 'VolumeSnapshotClass',
   'ClusterIssuer', 'SecurityContextConstraints',
+  'IPAddress', 'ServiceCIDR', 'DeviceClass', 'ResourceSlice', 'ClusterTrustBundle', 'StorageVersion',
+  'StorageVersionMigration', 'VolumeAttributesClass', 'TokenReview', 'SelfSubjectReview', 'SubjectAccessReview',
+  'SelfSubjectAccessReview', 'SelfSubjectRulesReview',
 ]);
 
 export function apiGroupOf(apiVersion: string): string {

@@ -47,6 +47,13 @@ describe('parseManifests', () => {
     assert.match(out.problems[0].message, /no apiVersion\/kind; skipped/);
   });
 
+  it('gives items of a typed list (an API list response) the list\'s kind and apiVersion', () => {
+    const list = JSON.stringify({ apiVersion: 'v1', kind: 'PodList', items: [{ metadata: { name: 'a' } }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b' } }] });
+    const out = parseManifests(list, 'pods.json');
+    assert.deepEqual(out.objects.map((o) => [o.object.apiVersion, o.object.kind, o.object.metadata.name]), [['v1', 'Pod', 'a'], ['v1', 'Pod', 'b']]);
+    assert.deepEqual(out.problems, []);
+  });
+
   it('parses JSON files', () => {
     const out = parseManifests(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } }, null, 2), 'c.json');
     assert.equal(out.objects[0].object.kind, 'ConfigMap');

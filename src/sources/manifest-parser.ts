@@ -167,7 +167,8 @@ function collectObjects(
   }
   const record = value as Record<string, unknown>;
   if (isList(record)) {
-    (record.items as unknown[]).forEach((item, i) => addObject(item, `/items/${i}`));
+    const itemKind = (record.kind as string).slice(0, -'List'.length);
+    (record.items as unknown[]).forEach((item, i) => addObject(withListType(item, itemKind, record.apiVersion), `/items/${i}`));
     return;
   }
   addObject(record, '');
@@ -191,6 +192,17 @@ function collectObjects(
     if (obj.metadata === null || typeof obj.metadata !== 'object' || Array.isArray(obj.metadata)) obj.metadata = {};
     objects.push({ object: obj as K8sObject, source: { file, docIndex, startLine: line }, pointerPrefix, span });
   }
+}
+
+/**
+ * The API server omits kind and apiVersion on the items of a typed list (`PodList`, …), as returned by
+ * a list request; they are the list's own, without the `List` suffix. Items of a `v1 List` carry theirs.
+ */
+function withListType(item: unknown, itemKind: string, apiVersion: unknown): unknown {
+  if (itemKind === '' || item === null || typeof item !== 'object' || Array.isArray(item)) return item;
+  const obj = item as Record<string, unknown>;
+  if (obj.kind !== undefined && obj.apiVersion !== undefined) return item;
+  return { ...obj, kind: obj.kind ?? itemKind, apiVersion: obj.apiVersion ?? apiVersion };
 }
 
 /** `v1 List` and typed lists (`DeploymentList`, …) as `kubectl get -o yaml` prints them. */
