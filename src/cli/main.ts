@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../policy/config.js';
 import { registerChecksCommand } from './checks-command.js';
 import { EXIT_CLEAN, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
+import { registerNetpolCommand } from './netpol-command.js';
 import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { TOOL_VERSION } from './version.js';
@@ -22,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   registerScanCommand(program, (code) => (exitCode = code));
   registerChecksCommand(program);
   registerRbacCommand(program, (code) => (exitCode = code));
+  registerNetpolCommand(program, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv);
   } catch (err) {

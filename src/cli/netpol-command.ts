@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { diffConnectivity } from '../analyzers/network/connectivity-diff.js';
+import { Facts } from '../analyzers/facts.js';
+import { networkAnalyzer, type NetworkFacts } from '../analyzers/network/network-analyzer.js';
+import { Inventory } from '../inventory/inventory.js';
+import { computeExposure } from '../analyzers/network/exposure.js';
+import {
+  CONNLIST_FORMATS,
+  DIFF_FORMATS,
+  connlistRows,
+  renderConnlist,
+  renderConnlistDot,
+  renderDiff,
+  renderExposureMd,
+  renderExposureTxt,
+  type ConnlistFormat,
+  type DiffFormat,
+} from '../netpol-report/index.js';
+import { readInputs } from '../sources/read-inputs.js';
+import { EXIT_CLEAN, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
+
+interface InputFlags {
+  helm: string[];
+  maxFileSize: string;
+}
+
+interface ListFlags extends InputFlags {
+  format: string;
+  focus?: string;
+  exposure?: boolean;
+}
+
+interface DiffFlags {
+  maxFileSize: string;
+  format: string;
+}
+
+const LIST_FORMATS = [...CONNLIST_FORMATS, 'dot'];
+
+export function registerNetpolCommand(program: Command, setExitCode: (code: number) => void): void {
+  const netpol = program.command('netpol').description('Analyse what NetworkPolicies allow between workloads, namespaces and external addresses.');
+
+  withInputOptions(
+    netpol
+      .command('list')
+      .description('List the allowed connections, one per line: `src => dst : conns` (netpol-analyzer notation).')
+      .argument('[paths...]', 'manifest files or directories (default: .); `-` reads stdin')
+      .option('-f, --format <format>', `output format: ${LIST_FORMATS.join(', ')}`, 'txt')
+      .option('--focus <workload>', 'only connections from or to this workload (NAME, NAMESPACE/NAME or NAMESPACE/NAME[Kind])')
+      .option('--exposure', 'also show what each workload is exposed to beyond the input: the entire cluster, selector-described pods, outside (txt, md)'),
+  ).action(async (paths: string[], flags: ListFlags) => {
+    if (!LIST_FORMATS.includes(flags.format)) throw new UsageError(`unknown format "${flags.format}" (expected ${LIST_FORMATS.join(', ')})`);
+    if (flags.exposure && flags.format !== 'txt' && flags.format !== 'md') throw new UsageError('--exposure supports the txt and md formats');
+    const { network, errors } = await loadNetwork(paths.length === 0 && flags.helm.length === 0 ? ['.'] : paths, flags, flags.helm);
+    const connections = network.connections();
+    let text: string;
+    if (flags.exposure) {
+      const rows = connlistRows(connections, flags.focus);
+      const exposure = computeExposure(network);
+      text = flags.format === 'md' ? renderExposureMd(rows, exposure) : renderExposureTxt(rows, exposure);
+    } else if (flags.format === 'dot') text = renderConnlistDot(connections, network.endpoints, flags.focus);
+    else text = renderConnlist(connlistRows(connections, flags.focus), flags.format as ConnlistFormat);
+    process.stdout.write(text);
+    setExitCode(errors ? EXIT_USAGE_OR_INPUT : EXIT_CLEAN);
+  });
+
+  netpol
+    .command('diff')
+    .description('Show the connections added, removed and changed from the BEFORE manifests to the AFTER manifests (what-if of a policy change).')
+    .argument('<before>', 'manifest file or directory: the reference (ref1)')
+    .argument('<after>', 'manifest file or directory: the change (ref2)')
+    .option('-f, --format <format>', `output format: ${DIFF_FORMATS.join(', ')}`, 'txt')
+    .option('--max-file-size <MiB>', 'skip files larger than this', '64')
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      if (!(DIFF_FORMATS as readonly string[]).includes(flags.format)) throw new UsageError(`unknown format "${flags.format}" (expected ${DIFF_FORMATS.join(', ')})`);
+      const a = await loadNetwork([before], flags, []);
+      const b = await loadNetwork([after], flags, []);
+      process.stdout.write(renderDiff(diffConnectivity(a.network, b.network), flags.format as DiffFormat));
+      setExitCode(a.errors || b.errors ? EXIT_USAGE_OR_INPUT : EXIT_CLEAN);
+    });
+}
+
+function withInputOptions(command: Command): Command {
+  return command
+    .option('--helm <chart>', 'render a Helm chart with `helm template` and read it too (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--max-file-size <MiB>', 'skip files larger than this', '64');
+}
+
+/** Reads the inputs and computes the network fact; input errors go to stderr. */
+async function loadNetwork(paths: string[], flags: { maxFileSize: string }, helmCharts: string[]): Promise<{ network: NetworkFacts; errors: boolean }> {
+  const maxMiB = Number(flags.maxFileSize);
+  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError('--max-file-size must be a positive number of MiB');
+  const inputs = await readInputs(paths, { helmCharts, maxFileBytes: maxMiB * 1024 * 1024 });
+  const inventory = new Inventory(inputs.objects, inputs.problems, inputs.virtualFiles);
+  const errors = inputs.problems.filter((p) => p.level === 'error');
+  for (const p of errors) process.stderr.write(`bulwark: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
+  return { network: new Facts(inventory).get(networkAnalyzer), errors: errors.length > 0 };
+}
