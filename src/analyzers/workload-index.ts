@@ -146,9 +146,9 @@ export const workloadIndex = defineAnalyzer('workload-index', (inventory: Invent
       continue;
     }
     // Only policies with Ingress among their policyTypes isolate the pods they select for ingress;
-    // when policyTypes is omitted, Kubernetes always includes Ingress.
+    // when policyTypes is omitted or empty, the API server defaults it and always includes Ingress.
     const types = isRecord(spec) ? spec.policyTypes : undefined;
-    const isolatesIngress = !Array.isArray(types) || types.includes('Ingress');
+    const isolatesIngress = !Array.isArray(types) || types.length === 0 || types.includes('Ingress');
     index.addNetworkPolicy(namespaceKey(object), isolatesIngress ? toLabelSelector(isRecord(spec) ? spec.podSelector : undefined) : undefined);
   }
   return index;

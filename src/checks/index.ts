@@ -7,6 +7,13 @@ import { noExposedService } from './network/no-exposed-service.js';
 import { noServiceExternalIps } from './network/no-service-external-ips.js';
 import { requireNamespacePodSecurityEnforce } from './network/require-namespace-pod-security-enforce.js';
 import { requireNetworkPolicy } from './network/require-network-policy.js';
+import { noAllowAllEgressPolicy } from './network/no-allow-all-egress-policy.js';
+import { noAllowAllIngressPolicy } from './network/no-allow-all-ingress-policy.js';
+import { noEgressToAnyAddress } from './network/no-egress-to-any-address.js';
+import { noNetworkPolicyPeerMatchingNothing } from './network/no-network-policy-peer-matching-nothing.js';
+import { noNetworkPolicySelectingNothing } from './network/no-network-policy-selecting-nothing.js';
+import { requireNamespaceDefaultDenyEgress } from './network/require-namespace-default-deny-egress.js';
+import { requireNamespaceDefaultDenyIngress } from './network/require-namespace-default-deny-ingress.js';
 import { noPrivilegedContainer } from './pss/no-privileged-container.js';
 import { noHostNetwork } from './pss/no-host-network.js';
 import { noHostPid } from './pss/no-host-pid.js';
@@ -114,6 +121,14 @@ export const BUILTIN_CHECKS: Check[] = [
   requireNamespacePodSecurityEnforce,
   requireNetworkPolicy,
   noDanglingService,
+  // NetworkPolicies
+  requireNamespaceDefaultDenyIngress,
+  requireNamespaceDefaultDenyEgress,
+  noNetworkPolicySelectingNothing,
+  noNetworkPolicyPeerMatchingNothing,
+  noAllowAllIngressPolicy,
+  noAllowAllEgressPolicy,
+  noEgressToAnyAddress,
   // RBAC: the classic mistakes and escalation paths
   noClusterAdminBinding,
   noImproperAggregation,

@@ -1,4 +1,21 @@
+import { CLUSTER_SCOPED_KINDS } from '../kinds/kind-groups.js';
 import type { CheckMeta, Reference } from '../model/types.js';
+
+/**
+ * Exceptions match namespaced findings by namespace; findings on cluster-scoped objects (Namespaces,
+ * ClusterRoles…) have none, so those are excepted by kind and name.
+ */
+function exceptionExample(meta: CheckMeta): string[] {
+  const clusterScoped = meta.kinds.filter((k) => CLUSTER_SCOPED_KINDS.has(k));
+  const lines: string[] = [];
+  if (clusterScoped.length < meta.kinds.length) {
+    lines.push(`  - checks: [${meta.id}]`, '    namespaces: [kube-system]', '    reason: "why this is acceptable"', '    expires: 2027-06-30');
+  }
+  if (clusterScoped.length > 0) {
+    lines.push(`  - checks: [${meta.id}]`, `    kinds: [${clusterScoped.join(', ')}]`, '    names: [kube-system]', '    reason: "why this is acceptable"');
+  }
+  return lines;
+}
 
 /** Human-readable reference, e.g. "Pod Security Standards: restricted". */
 export function describeReference(ref: Reference): string {
@@ -49,10 +66,7 @@ export function renderCheckDoc(meta: CheckMeta): string {
     'checks:',
     `  ${meta.id}: off        # or a severity: info | low | medium | high | critical`,
     'exceptions:',
-    `  - checks: [${meta.id}]`,
-    '    namespaces: [kube-system]',
-    '    reason: "why this is acceptable"',
-    '    expires: 2027-06-30',
+    ...exceptionExample(meta),
     '```',
     '',
     'On one object (the reason is required):',

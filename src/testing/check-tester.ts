@@ -10,6 +10,8 @@ export interface ExpectedFinding {
   messageId: string;
   path: string;
   line?: number;
+  /** The rendered message must match (for data worth pinning, such as a suggestion). */
+  message?: RegExp;
 }
 
 export interface ValidCase {
@@ -70,6 +72,11 @@ export const CheckTester = {
           }));
           const expected = c.findings.map((e) => ({ messageId: e.messageId, path: e.path, line: withLines ? e.line : undefined }));
           assert.deepEqual(sortFindings(actual), sortFindings(expected));
+          for (const e of c.findings) {
+            if (!e.message) continue;
+            const texts = own.filter((f) => f.messageId === e.messageId && f.path === e.path).map((f) => f.message);
+            assert.ok(texts.some((t) => e.message!.test(t)), `no ${e.messageId} at ${e.path} matches ${e.message}: ${texts.join(' | ')}`);
+          }
         });
       });
       it('every message is exercised by an invalid case', () => {

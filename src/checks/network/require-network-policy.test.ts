@@ -14,6 +14,14 @@ spec:
 
 CheckTester.run(requireNetworkPolicy, {
   valid: [
+    { name: 'policyTypes: [] is defaulted by the API server and includes Ingress', yaml: `${DEPLOYMENT}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny-all, namespace: shop}
+spec:
+  podSelector: {}
+  policyTypes: []
+` },
     { name: 'default-deny policy with an empty podSelector', yaml: `${DEPLOYMENT}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
