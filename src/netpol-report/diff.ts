@@ -1,4 +1,5 @@
 import type { ConnectionDiff } from '../analyzers/network/connectivity-diff.js';
+import { csvField } from './cells.js';
 
 /** netpol-analyzer's `workloads-diff-info`: `workload ns/a[Kind] added`, `workload X and Y removed`, or ''. */
 export function workloadsDiffInfo(d: ConnectionDiff): string {
@@ -22,9 +23,6 @@ export function renderDiffJson(diffs: ConnectionDiff[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 export function renderDiffCsv(diffs: ConnectionDiff[]): string {
   const rows = diffs.map((d) => [d.type, d.src, d.dst, d.before.toString(), d.after.toString(), workloadsDiffInfo(d)].map(csvField).join(','));

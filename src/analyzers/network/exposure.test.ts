@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Inventory } from '../../inventory/inventory.js';
 import { parseManifests } from '../../sources/manifest-parser.js';
 import { endpointName } from './endpoints.js';
-import { computeExposure } from './exposure.js';
+import { computeExposure, describeReason } from './exposure.js';
 import { computeNetwork } from './network-analyzer.js';
 
 const WORKLOAD = `apiVersion: apps/v1
@@ -55,4 +55,29 @@ describe('exposure', () => {
     },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(exposure(WORKLOAD + c.policies), c.expected));
+});
+
+describe('exposure reasons and scope', () => {
+  function explained(yaml: string): string[] {
+    const report = computeExposure(computeNetwork(new Inventory(parseManifests(yaml, 'x.yaml').objects)));
+    return report.entries.map((e) => `${e.direction} ${e.scope} ${e.peer} : ${e.reasons.map((r) => describeReason(r, e.direction)).join('; ')}`).sort();
+  }
+  it('names the rule and the open selector or ipBlock, or the missing isolation', () => {
+    const got = explained(
+      WORKLOAD +
+        policy(`{podSelector: {}, policyTypes: [Ingress], ingress: [{from: [{namespaceSelector: {}, podSelector: {matchLabels: {role: monitoring}}}]}, {from: [{ipBlock: {cidr: "::/0"}}], ports: [{port: 443}]}, {from: [{namespaceSelector: {matchLabels: {team: x}}}]}]}`),
+    );
+    assert.deepEqual(got, [
+      'egress entire-cluster entire-cluster : not isolated: no NetworkPolicy selects it with policyType Egress',
+      'egress outside 0.0.0.0-255.255.255.255[External] : not isolated: no NetworkPolicy selects it with policyType Egress',
+      'ingress any-namespace [all namespaces]/[pod with {role=monitoring}] : hello/p ingress[0]: namespaceSelector {} podSelector {role=monitoring}',
+      'ingress outside ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff[External] : hello/p ingress[1]: ipBlock ::/0',
+      'ingress selected-namespaces [namespace with {team=x}]/[all pods] : hello/p ingress[2]: namespaceSelector {team=x}',
+    ]);
+  });
+  it('an ingress rule without from opens the workload to the entire cluster and outside', () => {
+    const got = explained(WORKLOAD + INGRESS_ONLY('[{ports: [{port: 8050}]}]'));
+    assert.ok(got.includes('ingress entire-cluster entire-cluster : hello/p ingress[0]: any source'), got.join('\n'));
+    assert.ok(got.includes('ingress outside 0.0.0.0-255.255.255.255[External] : hello/p ingress[0]: any source'), got.join('\n'));
+  });
 });

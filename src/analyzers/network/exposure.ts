@@ -2,7 +2,7 @@ import type { LabelSelector } from '../../inventory/label-selector.js';
 import { isEmptySelector, selectorMatches } from '../../inventory/label-selector.js';
 import { ConnectionSet } from './connection-set.js';
 import { NAMESPACE_NAME_LABEL, type WorkloadEndpoint } from './endpoints.js';
-import { formatRange } from './ip-ranges.js';
+import { formatRange, rangeContains } from './ip-ranges.js';
 import type { NetworkFacts } from './network-analyzer.js';
 import { allowedPorts, type NormalizedPolicy, type PolicyPeer, type PolicyRule } from './policies.js';
 
@@ -13,8 +13,33 @@ export interface ExposureEntry {
   /** `entire-cluster`, `[all namespaces]/[pod with {app=x}]`, `ns/[all pods]`, `a.b.c.d-e.f.g.h[External]`. */
   peer: string;
   conns: ConnectionSet;
+  /** How far the exposure reaches: outside the cluster, every pod of the cluster, pods of any namespace, pods of selected namespaces. */
+  scope: ExposureScope;
   /** The policies that open it (empty when the workload is not isolated in that direction). */
   policies: string[];
+  /** Why the workload is exposed to the peer: the rules (and their open selectors or ipBlocks) that allow it, or no isolation. */
+  reasons: ExposureReason[];
+}
+
+export type ExposureScope = 'outside' | 'entire-cluster' | 'any-namespace' | 'selected-namespaces';
+
+/** One cause of an exposure: a rule of a policy (with the peer that opens it), or the absence of isolation. */
+export type ExposureReason =
+  | { type: 'not-isolated' }
+  | {
+      type: 'rule';
+      /** `namespace/name` of the policy. */
+      policy: string;
+      /** Position of the rule in the policy's ingress or egress list (0-based). */
+      rule: number;
+      /** The peer as written: `any source`/`any destination`, `namespaceSelector {} podSelector {app=x}`, `ipBlock 0.0.0.0/0 except …`. */
+      peer: string;
+    };
+
+/** `not isolated` or `ns/policy ingress[0]: namespaceSelector {}`. */
+export function describeReason(r: ExposureReason, direction: 'egress' | 'ingress'): string {
+  if (r.type === 'not-isolated') return `not isolated: no NetworkPolicy selects it with policyType ${direction === 'egress' ? 'Egress' : 'Ingress'}`;
+  return `${r.policy} ${direction}[${r.rule}]: ${r.peer}`;
 }
 
 export interface ExposureReport {
@@ -50,6 +75,14 @@ function representative(peer: PolicyPeer & { type: 'pods' }): string | undefined
   return `${nsPart}/${allPods ? '[all pods]' : `[pod with ${describeSelectorBody(peer.podSelector!)}]`}`;
 }
 
+function describePeer(peer: PolicyPeer): string {
+  if (peer.type === 'ipBlock') return `ipBlock ${peer.text}`;
+  const parts: string[] = [];
+  if (peer.namespaceSelector) parts.push(`namespaceSelector ${describeSelectorBody(peer.namespaceSelector)}`);
+  if (peer.podSelector) parts.push(`podSelector ${describeSelectorBody(peer.podSelector)}`);
+  return parts.join(' ');
+}
+
 function subset(a: ConnectionSet, b: ConnectionSet): boolean {
   return a.intersect(b).equals(a);
 }
@@ -64,48 +97,62 @@ export function computeExposure(facts: NetworkFacts): ExposureReport {
   for (const workload of facts.endpoints) {
     const classes = workload.classIds.map((id) => facts.classes[id]);
     for (const direction of ['egress', 'ingress'] as const) {
-      const rules: { rule: PolicyRule; policy: NormalizedPolicy }[] = [];
+      const anyPeer = direction === 'egress' ? 'any destination' : 'any source';
+      const rules: { rule: PolicyRule; index: number; policy: NormalizedPolicy }[] = [];
+      let isolated = false;
       for (const policy of facts.policies) {
         const dirRules = direction === 'egress' ? policy.egress : policy.ingress;
         if (!dirRules || !policy.podSelector) continue;
         const selector = policy.podSelector;
         if (!classes.some((c) => c.namespace === policy.namespace && selectorMatches(selector, c.labels))) continue;
-        for (const rule of dirRules) rules.push({ rule, policy });
+        isolated = true;
+        dirRules.forEach((rule, index) => rules.push({ rule, index, policy }));
       }
-      const isolated = facts.policies.some((p) => (direction === 'egress' ? p.egress : p.ingress) && p.podSelector && classes.some((c) => c.namespace === p.namespace && selectorMatches(p.podSelector!, c.labels)));
-      const found = new Map<string, { conns: ConnectionSet; policies: Set<string> }>();
-      const add = (peer: string, conns: ConnectionSet, policy?: NormalizedPolicy): void => {
+      const found = new Map<string, { conns: ConnectionSet; scope: ExposureScope; policies: Set<string>; reasons: ExposureReason[] }>();
+      const add = (peer: string, conns: ConnectionSet, reason: ExposureReason, scope: ExposureScope = 'entire-cluster'): void => {
         if (conns.isEmpty()) return;
         let f = found.get(peer);
-        if (!f) found.set(peer, (f = { conns: ConnectionSet.NONE, policies: new Set() }));
+        if (!f) found.set(peer, (f = { conns: ConnectionSet.NONE, scope, policies: new Set(), reasons: [] }));
         f.conns = f.conns.union(conns);
-        if (policy) f.policies.add(`${policy.namespace}/${policy.name}`);
+        if (reason.type === 'rule') f.policies.add(reason.policy);
+        f.reasons.push(reason);
       };
+      const ruleReason = (policy: NormalizedPolicy, index: number, peer: string): ExposureReason => ({ type: 'rule', policy: `${policy.namespace}/${policy.name}`, rule: index, peer });
       if (!isolated) {
         unprotected.push({ workload, direction });
-        add(ENTIRE_CLUSTER, ConnectionSet.ALL);
+        add(ENTIRE_CLUSTER, ConnectionSet.ALL, { type: 'not-isolated' });
       } else {
-        for (const { rule, policy } of rules) {
+        for (const { rule, index, policy } of rules) {
           // Named ports: to a peer not in the input they resolve against the workload itself on ingress only.
           const conns = allowedPorts(rule, direction === 'ingress' ? (classes[0]?.namedPorts ?? []) : []);
-          if (!rule.peers) add(ENTIRE_CLUSTER, conns, policy);
-          else for (const peer of rule.peers) if (peer.type === 'pods') {
-            const rep = representative(peer);
-            if (rep) add(rep, conns, policy);
-          }
+          if (!rule.peers) add(ENTIRE_CLUSTER, conns, ruleReason(policy, index, anyPeer));
+          else
+            for (const peer of rule.peers)
+              if (peer.type === 'pods') {
+                const rep = representative(peer);
+                if (rep) add(rep, conns, ruleReason(policy, index, describePeer(peer)), rep === ENTIRE_CLUSTER ? 'entire-cluster' : isEmptySelector(peer.namespaceSelector!) ? 'any-namespace' : 'selected-namespaces');
+              }
         }
       }
       const cluster = found.get(ENTIRE_CLUSTER)?.conns ?? ConnectionSet.NONE;
       for (const [peer, f] of found) {
         if (peer !== ENTIRE_CLUSTER && subset(f.conns, cluster)) continue;
-        entries.push({ workload, direction, peer, conns: f.conns, policies: [...f.policies].sort() });
+        entries.push({ workload, direction, peer, conns: f.conns, scope: f.scope, policies: [...f.policies].sort(), reasons: f.reasons });
       }
-      // Outside the cluster: the external ranges this workload talks with.
+      // Outside the cluster: the external ranges this workload talks with, and the ipBlocks (or open rules) that allow them.
       const ranges = direction === 'egress' ? facts.egressExternals : facts.ingressExternals;
       for (const range of ranges) {
         let conns = ConnectionSet.NONE;
         for (const id of workload.classIds) conns = conns.union(direction === 'egress' ? facts.toExternal(id, range) : facts.fromExternal(range, id));
-        if (!conns.isEmpty()) entries.push({ workload, direction, peer: `${formatRange(range)}[External]`, conns, policies: [] });
+        if (conns.isEmpty()) continue;
+        const reasons: ExposureReason[] = [];
+        if (!isolated) reasons.push({ type: 'not-isolated' });
+        for (const { rule, index, policy } of rules) {
+          if (!rule.peers) reasons.push(ruleReason(policy, index, anyPeer));
+          else for (const peer of rule.peers) if (peer.type === 'ipBlock' && peer.ranges.some((r) => rangeContains(r, range))) reasons.push(ruleReason(policy, index, describePeer(peer)));
+        }
+        const policies = [...new Set(reasons.flatMap((r) => (r.type === 'rule' ? [r.policy] : [])))].sort();
+        entries.push({ workload, direction, peer: `${formatRange(range)}[External]`, conns, scope: 'outside', policies, reasons });
       }
     }
   }
