@@ -126,3 +126,58 @@ export class ConnectionSet {
     return parts.join(',');
   }
 }
+
+/**
+ * Connection sets interned by value, each with a small integer id (0 is NONE, 1 is ALL), with union and
+ * intersection memoised by id: a connectivity matrix stores ids, and identical sets are one object.
+ */
+export class ConnectionSetTable {
+  static readonly NONE = 0;
+  static readonly ALL = 1;
+  private readonly sets: ConnectionSet[] = [ConnectionSet.NONE, ConnectionSet.ALL];
+  private readonly ids = new Map<string, number>([
+    [ConnectionSet.NONE.toString(), 0],
+    [ConnectionSet.ALL.toString(), 1],
+  ]);
+  private readonly unions = new Map<number, number>();
+  private readonly intersections = new Map<number, number>();
+
+  /** How many distinct sets the table holds. */
+  get size(): number {
+    return this.sets.length;
+  }
+
+  id(set: ConnectionSet): number {
+    // toString() is canonical: intervals are sorted, disjoint and non-adjacent.
+    const key = set.toString();
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.sets.length;
+      this.sets.push(set);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  get(id: number): ConnectionSet {
+    return this.sets[id];
+  }
+
+  union(a: number, b: number): number {
+    if (a === b || b === 0 || a === 1) return a;
+    if (a === 0 || b === 1) return b;
+    const key = a < b ? a * 0x4000000 + b : b * 0x4000000 + a;
+    let id = this.unions.get(key);
+    if (id === undefined) this.unions.set(key, (id = this.id(this.sets[a].union(this.sets[b]))));
+    return id;
+  }
+
+  intersect(a: number, b: number): number {
+    if (a === b || b === 1 || a === 0) return a;
+    if (a === 1 || b === 0) return b;
+    const key = a < b ? a * 0x4000000 + b : b * 0x4000000 + a;
+    let id = this.intersections.get(key);
+    if (id === undefined) this.intersections.set(key, (id = this.id(this.sets[a].intersect(this.sets[b]))));
+    return id;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Inventory } from '../../inventory/inventory.js';
-import { selectorMatches } from '../../inventory/label-selector.js';
+import { selectorMatches, type LabelSelector } from '../../inventory/label-selector.js';
 import { defineAnalyzer } from '../facts.js';
-import { ConnectionSet } from './connection-set.js';
+import { ConnectionSetTable, type ConnectionSet } from './connection-set.js';
 import { buildEndpoints, endpointName, type PodClass, type WorkloadEndpoint } from './endpoints.js';
 import { formatRange, rangeContains, universe, type IpFamily, type IpRange } from './ip-ranges.js';
 import { allowedPorts, normalizePolicy, type NormalizedPolicy, type PolicyPeer, type PolicyRule } from './policies.js';
@@ -19,11 +19,16 @@ export function peerName(p: NetworkPeer): string {
   return p.type === 'workload' ? endpointName(p.endpoint) : `${formatRange(p.range)}[External]`;
 }
 
-/** The rules that govern one direction of a class's traffic. */
-interface DirectionRules {
-  /** Some policy selects the class with this policyType. */
-  isolated: boolean;
-  rules: { rule: PolicyRule; policy: NormalizedPolicy }[];
+/** A policy rule prepared for the matrix: which groups its peers select, what its ports allow per destination. */
+interface CompiledRule {
+  rule: PolicyRule;
+  policy: NormalizedPolicy;
+  /** 1 for each group the rule's pod peers select; computed on first use (meaningless when the rule has no peers). */
+  selects?: Uint8Array;
+  /** The set id of the rule's ports when they name no port (the same for every destination), else -1. */
+  fixedPorts: number;
+  /** Set id of the ports per destination group (index n: outside the cluster), -1 until computed. */
+  portsByDst?: Int32Array;
 }
 
 export interface NetworkFacts {
@@ -57,121 +62,226 @@ export function computeNetwork(inventory: Inventory): NetworkFacts {
   );
 
   // Classes no policy can tell apart (same selecting policies, same matching peers, same resolution of the
-  // named ports policies use) share one row and one column of the connectivity matrix.
+  // named ports policies use) share one row and one column of the connectivity matrix: a group.
   const { classOf, representatives } = mergeIndistinguishable(classes, policies);
   const reps = representatives.map((r) => classes[r]);
   const n = reps.length;
+  const groupsByNamespace = new Map<string, number[]>();
+  reps.forEach((c, g) => {
+    let list = groupsByNamespace.get(c.namespace);
+    if (!list) groupsByNamespace.set(c.namespace, (list = []));
+    list.push(g);
+  });
 
-  const ingress: DirectionRules[] = reps.map(() => ({ isolated: false, rules: [] }));
-  const egress: DirectionRules[] = reps.map(() => ({ isolated: false, rules: [] }));
-  reps.forEach((c, k) => {
-    for (const policy of policies) {
-      if (!policy.podSelector || c.namespace !== policy.namespace || !selectorMatches(policy.podSelector, c.labels)) continue;
+  // Connection sets are interned: the matrix holds small ids, and equal sets are one object.
+  const sets = new ConnectionSetTable();
+  const NONE = ConnectionSetTable.NONE;
+  const ALL = ConnectionSetTable.ALL;
+
+  // Each rule compiled once, shared by every group its policy selects.
+  const compiled = new Map<PolicyRule, CompiledRule>();
+  const compile = (rule: PolicyRule, policy: NormalizedPolicy): CompiledRule => {
+    let c = compiled.get(rule);
+    if (!c) {
+      const fixedPorts = !rule.ports ? ALL : rule.ports.every((p) => typeof p.port !== 'string') ? sets.id(allowedPorts(rule, [])) : -1;
+      compiled.set(rule, (c = { rule, policy, fixedPorts }));
+    }
+    return c;
+  };
+  // The rules governing each group's ingress and egress; undefined when no policy isolates it in that direction.
+  const ingress: (CompiledRule[] | undefined)[] = new Array<CompiledRule[] | undefined>(n);
+  const egress: (CompiledRule[] | undefined)[] = new Array<CompiledRule[] | undefined>(n);
+  const policiesByNamespace = new Map<string, NormalizedPolicy[]>();
+  for (const policy of policies) {
+    let list = policiesByNamespace.get(policy.namespace);
+    if (!list) policiesByNamespace.set(policy.namespace, (list = []));
+    list.push(policy);
+  }
+  reps.forEach((c, g) => {
+    for (const policy of policiesByNamespace.get(c.namespace) ?? []) {
+      if (!policy.podSelector || !selectorMatches(policy.podSelector, c.labels)) continue;
       if (policy.ingress) {
-        ingress[k].isolated = true;
-        for (const rule of policy.ingress) ingress[k].rules.push({ rule, policy });
+        const list = (ingress[g] ??= []);
+        for (const rule of policy.ingress) list.push(compile(rule, policy));
       }
       if (policy.egress) {
-        egress[k].isolated = true;
-        for (const rule of policy.egress) egress[k].rules.push({ rule, policy });
+        const list = (egress[g] ??= []);
+        for (const rule of policy.egress) list.push(compile(rule, policy));
       }
     }
   });
 
-  // Which classes each rule's peers select, computed once per rule.
-  const ruleClasses = new Map<PolicyRule, Uint8Array>();
-  const peerMatchesClass = (peer: PolicyPeer, policy: NormalizedPolicy, c: PodClass): boolean => {
-    if (peer.type !== 'pods') return false; // ipBlocks are for traffic from/to outside the cluster
-    const nsOk = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, c.namespaceLabels) : c.namespace === policy.namespace;
-    return nsOk && (!peer.podSelector || selectorMatches(peer.podSelector, c.labels));
-  };
-  /** Whether the rule's peers select representative class k. */
-  const ruleSelectsClass = (rule: PolicyRule, policy: NormalizedPolicy, k: number): boolean => {
-    if (!rule.peers) return true;
-    let memo = ruleClasses.get(rule);
-    if (!memo) {
-      memo = new Uint8Array(n);
-      for (let j = 0; j < n; j++) memo[j] = rule.peers.some((p) => peerMatchesClass(p, policy, reps[j])) ? 1 : 2;
-      ruleClasses.set(rule, memo);
+  // Which groups a rule's pod peers select, computed once per rule on first use. A peer without a
+  // namespaceSelector looks at the policy's namespace only; a namespaceSelector is evaluated once per namespace.
+  const namespacesOf = new Map<LabelSelector, string[]>();
+  const selectedNamespaces = (selector: LabelSelector): string[] => {
+    let list = namespacesOf.get(selector);
+    if (!list) {
+      list = [];
+      for (const ns of groupsByNamespace.keys()) if (selectorMatches(selector, reps[groupsByNamespace.get(ns)![0]].namespaceLabels)) list.push(ns);
+      namespacesOf.set(selector, list);
     }
-    return memo[k] === 1;
+    return list;
+  };
+  const selectionOf = (r: CompiledRule): Uint8Array => {
+    if (r.selects) return r.selects;
+    const selects = new Uint8Array(n);
+    for (const peer of r.rule.peers ?? []) {
+      if (peer.type !== 'pods') continue; // ipBlocks are for traffic from/to outside the cluster
+      for (const ns of peer.namespaceSelector ? selectedNamespaces(peer.namespaceSelector) : [r.policy.namespace]) {
+        for (const g of groupsByNamespace.get(ns) ?? []) if (!selects[g] && (!peer.podSelector || selectorMatches(peer.podSelector, reps[g].labels))) selects[g] = 1;
+      }
+    }
+    return (r.selects = selects);
+  };
+  /** The id of what the rule's ports allow to destination group d (n: outside the cluster, no named ports). */
+  const portsTo = (r: CompiledRule, d: number): number => {
+    if (r.fixedPorts >= 0) return r.fixedPorts;
+    const memo = (r.portsByDst ??= new Int32Array(n + 1).fill(-1));
+    let id = memo[d];
+    if (id < 0) memo[d] = id = sets.id(allowedPorts(r.rule, d === n ? [] : reps[d].namedPorts));
+    return id;
+  };
+  /** What `rules` allow with the group `peer` (the destination of egress, the source of ingress), ports resolved against group `dst`. */
+  const allowedWithGroup = (rules: CompiledRule[] | undefined, peer: number, dst: number): number => {
+    if (!rules) return ALL;
+    let acc = NONE;
+    for (const r of rules) {
+      if (r.rule.peers && selectionOf(r)[peer] !== 1) continue;
+      acc = sets.union(acc, portsTo(r, dst));
+      if (acc === ALL) break;
+    }
+    return acc;
   };
   const ruleSelectsRange = (rule: PolicyRule, range: IpRange): boolean =>
     !rule.peers || rule.peers.some((p) => p.type === 'ipBlock' && p.ranges.some((r) => rangeContains(r, range)));
-
-  // allowedPorts per (rule, destination representative); index n stands for an external destination.
-  const portsMemo = new Map<PolicyRule, (ConnectionSet | undefined)[]>();
-  const rulePortsTo = (rule: PolicyRule, d: number | undefined): ConnectionSet => {
-    if (!rule.ports) return ConnectionSet.ALL;
-    let memo = portsMemo.get(rule);
-    if (!memo) portsMemo.set(rule, (memo = new Array<ConnectionSet | undefined>(n + 1)));
-    const slot = d ?? n;
-    return (memo[slot] ??= allowedPorts(rule, d === undefined ? [] : reps[d].namedPorts));
-  };
-
-  const allowedBy = (direction: DirectionRules, selects: (rule: PolicyRule, policy: NormalizedPolicy) => boolean, dst: number | undefined): ConnectionSet => {
-    if (!direction.isolated) return ConnectionSet.ALL;
-    let set = ConnectionSet.NONE;
-    for (const { rule, policy } of direction.rules) {
-      if (set.isAll()) break;
-      if (selects(rule, policy)) set = set.union(rulePortsTo(rule, dst));
+  const allowedWithRange = (rules: CompiledRule[] | undefined, range: IpRange, dst: number): number => {
+    if (!rules) return ALL;
+    let acc = NONE;
+    for (const r of rules) {
+      if (!ruleSelectsRange(r.rule, range)) continue;
+      acc = sets.union(acc, portsTo(r, dst));
+      if (acc === ALL) break;
     }
-    return set;
+    return acc;
   };
 
-  // The matrix over representatives, filled row by row on demand.
-  const rows: (ConnectionSet | undefined)[][] = [];
-  const repConnection = (s: number, d: number): ConnectionSet => {
-    const row = (rows[s] ??= new Array<ConnectionSet | undefined>(n));
-    let set = row[d];
-    if (!set) {
-      const out = allowedBy(egress[s], (rule, policy) => ruleSelectsClass(rule, policy, d), d);
-      set = out.isEmpty() ? out : out.intersect(allowedBy(ingress[d], (rule, policy) => ruleSelectsClass(rule, policy, s), d));
-      row[d] = set;
-    }
-    return set;
+  // The matrix over groups, as set ids, filled on demand (-1: not computed yet).
+  const rows: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(n);
+  const complete = new Uint8Array(n);
+  const rowOf = (s: number): Int32Array => (rows[s] ??= new Int32Array(n).fill(-1));
+  const computeEntry = (s: number, d: number): number => {
+    const out = allowedWithGroup(egress[s], d, d);
+    return out === NONE ? NONE : sets.intersect(out, allowedWithGroup(ingress[d], s, d));
   };
-  const classConnection = (s: number, d: number): ConnectionSet => repConnection(classOf[s], classOf[d]);
-  const fromExternal = (range: IpRange, d: number): ConnectionSet => allowedBy(ingress[classOf[d]], (rule) => ruleSelectsRange(rule, range), classOf[d]);
-  const toExternal = (s: number, range: IpRange): ConnectionSet => allowedBy(egress[classOf[s]], (rule) => ruleSelectsRange(rule, range), undefined);
+  const entry = (s: number, d: number): number => {
+    const row = rowOf(s);
+    let id = row[d];
+    if (id < 0) row[d] = id = computeEntry(s, d);
+    return id;
+  };
+  const fullRow = (s: number): Int32Array => {
+    const row = rowOf(s);
+    if (!complete[s]) {
+      for (let d = 0; d < n; d++) if (row[d] < 0) row[d] = computeEntry(s, d);
+      complete[s] = 1;
+    }
+    return row;
+  };
+  const classConnection = (s: number, d: number): ConnectionSet => sets.get(entry(classOf[s], classOf[d]));
+  const fromExternal = (range: IpRange, d: number): ConnectionSet => sets.get(allowedWithRange(ingress[classOf[d]], range, classOf[d]));
+  const toExternal = (s: number, range: IpRange): ConnectionSet => sets.get(allowedWithRange(egress[classOf[s]], range, n));
 
   const ingressExternals = externalRanges(policies.flatMap((p) => p.ingress ?? []));
   const egressExternals = externalRanges(policies.flatMap((p) => p.egress ?? []));
 
+  /**
+   * Every allowed pair, listed per source endpoint in endpoint order, destinations in endpoint order. The
+   * work is one matrix row per group, then only the non-empty cells are expanded to their endpoints: cost
+   * grows with groups² plus the pairs listed, not with endpoint pairs. Endpoints whose pods fall in several
+   * groups take the union over their groups.
+   */
   const connections = (): AllowedConnection[] => {
-    const out: AllowedConnection[] = [];
-    const unionOver = (pairs: Iterable<ConnectionSet>): ConnectionSet => {
-      let set = ConnectionSet.NONE;
-      for (const c of pairs) {
-        set = set.union(c);
-        if (set.isAll()) break;
+    const count = endpoints.length;
+    const groupsOf = endpoints.map((e) => [...new Set(e.classIds.map((c) => classOf[c]))]);
+    const groupOf = new Int32Array(count);
+    const members: number[][] = Array.from({ length: n }, () => []);
+    const multi: number[] = [];
+    groupsOf.forEach((gs, i) => {
+      if (gs.length === 1) {
+        groupOf[i] = gs[0];
+        members[gs[0]].push(i);
+      } else {
+        groupOf[i] = -1;
+        multi.push(i);
       }
-      return set;
+    });
+    const pairId = (i: number, j: number): number => {
+      let acc = NONE;
+      for (const s of groupsOf[i]) for (const d of groupsOf[j]) if ((acc = sets.union(acc, entry(s, d))) === ALL) return ALL;
+      return acc;
     };
+    // What each group may open to each external range, and the reverse, memoised per (group, range).
+    const toRange = new Int32Array(n * egressExternals.length).fill(-1);
+    const fromRange = new Int32Array(n * ingressExternals.length).fill(-1);
+    const toRangeId = (g: number, k: number): number => {
+      const slot = g * egressExternals.length + k;
+      let id = toRange[slot];
+      if (id < 0) toRange[slot] = id = allowedWithRange(egress[g], egressExternals[k], n);
+      return id;
+    };
+    const fromRangeId = (k: number, g: number): number => {
+      const slot = g * ingressExternals.length + k;
+      let id = fromRange[slot];
+      if (id < 0) fromRange[slot] = id = allowedWithRange(ingress[g], ingressExternals[k], g);
+      return id;
+    };
+    const unionOverGroups = (gs: number[], f: (g: number) => number): number => {
+      let acc = NONE;
+      for (const g of gs) if ((acc = sets.union(acc, f(g))) === ALL) return ALL;
+      return acc;
+    };
+
+    const out: AllowedConnection[] = [];
     // One peer object per endpoint and range, shared by all its connections.
     const workloadPeers: NetworkPeer[] = endpoints.map((endpoint) => ({ type: 'workload', endpoint }));
     const egressPeers: NetworkPeer[] = egressExternals.map((range) => ({ type: 'external', range }));
     const ingressPeers: NetworkPeer[] = ingressExternals.map((range) => ({ type: 'external', range }));
-    endpoints.forEach((src, i) => {
-      endpoints.forEach((dst, j) => {
-        if (i === j) return;
-        const conns =
-          src.classIds.length === 1 && dst.classIds.length === 1
-            ? classConnection(src.classIds[0], dst.classIds[0])
-            : unionOver(src.classIds.flatMap((s) => dst.classIds.map((d) => classConnection(s, d))));
-        if (!conns.isEmpty()) out.push({ src: workloadPeers[i], dst: workloadPeers[j], conns });
-      });
-      egressExternals.forEach((range, k) => {
-        const conns = unionOver(src.classIds.map((s) => toExternal(s, range)));
-        if (!conns.isEmpty()) out.push({ src: workloadPeers[i], dst: egressPeers[k], conns });
-      });
-    });
-    ingressExternals.forEach((range, k) => {
-      endpoints.forEach((dst, j) => {
-        const conns = unionOver(dst.classIds.map((d) => fromExternal(range, d)));
-        if (!conns.isEmpty()) out.push({ src: ingressPeers[k], dst: workloadPeers[j], conns });
-      });
-    });
+    const scratch = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const src = workloadPeers[i];
+      const s = groupOf[i];
+      if (s >= 0) {
+        const row = fullRow(s);
+        let k = 0;
+        for (let d = 0; d < n; d++) if (row[d] !== NONE) for (const j of members[d]) scratch[k++] = j;
+        for (const j of multi) if (pairId(i, j) !== NONE) scratch[k++] = j;
+        const dsts = scratch.subarray(0, k).sort();
+        for (let x = 0; x < k; x++) {
+          const j = dsts[x];
+          if (j === i) continue;
+          const d = groupOf[j];
+          out.push({ src, dst: workloadPeers[j], conns: sets.get(d >= 0 ? row[d] : pairId(i, j)) });
+        }
+      } else {
+        for (let j = 0; j < count; j++) {
+          if (j === i) continue;
+          const id = pairId(i, j);
+          if (id !== NONE) out.push({ src, dst: workloadPeers[j], conns: sets.get(id) });
+        }
+      }
+      for (let k = 0; k < egressExternals.length; k++) {
+        const id = s >= 0 ? toRangeId(s, k) : unionOverGroups(groupsOf[i], (g) => toRangeId(g, k));
+        if (id !== NONE) out.push({ src, dst: egressPeers[k], conns: sets.get(id) });
+      }
+    }
+    for (let k = 0; k < ingressExternals.length; k++) {
+      for (let j = 0; j < count; j++) {
+        const d = groupOf[j];
+        const id = d >= 0 ? fromRangeId(k, d) : unionOverGroups(groupsOf[j], (g) => fromRangeId(k, g));
+        if (id !== NONE) out.push({ src: ingressPeers[k], dst: workloadPeers[j], conns: sets.get(id) });
+      }
+    }
     return out;
   };
 
