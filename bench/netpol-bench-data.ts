@@ -9,6 +9,7 @@
  */
 import yaml from 'js-yaml';
 import type { K8sObject } from '../src/model/types.js';
+import { prng } from '../src/testing/prng.js';
 
 export interface NetpolBenchOptions {
   /** Workload objects (Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod), exactly. */
@@ -33,18 +34,6 @@ export interface NetpolEstate {
 /** The benchmark's scale: one namespace per 25 workloads, one policy per 5 workloads (5,000 → 200 and 1,000). */
 export function netpolBenchOptions(workloads: number, seed = 1): NetpolBenchOptions {
   return { workloads, namespaces: Math.max(4, Math.round(workloads / 25)), policies: Math.round(workloads / 5), seed };
-}
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Tier = 'frontend' | 'backend' | 'data' | 'batch';

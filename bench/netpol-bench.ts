@@ -33,6 +33,7 @@ import { Inventory } from '../src/inventory/inventory.js';
 import { connlistRows, renderConnlist } from '../src/netpol-report/index.js';
 import { readInputs } from '../src/sources/read-inputs.js';
 import { estateYaml, generateNetpolEstate, netpolBenchOptions } from './netpol-bench-data.js';
+import { fmtInt, fmtMb, fmtMs, median, positiveInt, verdict } from './bench-support.js';
 
 const STAGES = ['parse', 'fact', 'connectivity', 'render'] as const;
 type Stage = (typeof STAGES)[number];
@@ -271,33 +272,6 @@ function main(): void {
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
-
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'PASS' : 'MISS';
-}
-
-function fmtMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
-}
-
-function fmtMb(mb: number): string {
-  return `${mb.toFixed(1)} MB`;
-}
-
-function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
 
 function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -27,6 +27,8 @@ import { Inventory } from '../src/inventory/inventory.js';
 import type { K8sObject } from '../src/model/types.js';
 import { EMPTY_CONFIG } from '../src/policy/config.js';
 import type { ParsedObject } from '../src/sources/parsed-object.js';
+import { prng } from '../src/testing/prng.js';
+import { fmtInt, fmtMs, median, positiveInt, verdict } from './bench-support.js';
 
 const TARGET_ANALYSIS_MS = 2000;
 const TARGET_WHO_CAN_MS = 50;
@@ -42,18 +44,6 @@ const RBAC_API = 'rbac.authorization.k8s.io/v1';
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 // ───────────────────────────── generation ─────────────────────────────
-
-/** mulberry32: a small seeded PRNG, so every run generates the same estate. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = prng(SEED);
 const int = (n: number): number => Math.floor(random() * n);
@@ -473,32 +463,9 @@ function describe(r: AccessRequest): string {
   return `${r.verb} ${res}${r.name ? ` ${r.name}` : ''}${r.namespace ? ` -n ${r.namespace}` : ''}`;
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'PASS' : 'MISS';
-}
-
-function fmtMs(ms: number, digits = 0): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(digits)} ms`;
-}
-
-function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 function printTable(header: string[], rows: string[][]): void {

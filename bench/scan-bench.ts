@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import { scan } from '../src/index.js';
 import { readInputs } from '../src/sources/read-inputs.js';
+import { fmtInt, fmtMb, fmtMs, median, positiveInt, verdict } from './bench-support.js';
 
 type Phase = 'parse' | 'scan';
 
@@ -396,35 +397,8 @@ function repoRoot(from: string): string {
   }
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 function range(values: number[]): string {
   return `${fmtMs(Math.min(...values))} … ${fmtMs(Math.max(...values))}`;
-}
-
-function verdict(ok: boolean): string {
-  return ok ? 'PASS' : 'MISS';
-}
-
-function fmtMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
-}
-
-function fmtMb(mb: number): string {
-  return `${mb.toFixed(1)} MB`;
-}
-
-function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
 }
 
 function printTable(header: string[], rows: string[][]): void {

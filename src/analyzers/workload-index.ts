@@ -1,6 +1,6 @@
 import type { Inventory } from '../inventory/inventory.js';
 import { namespaceKey } from '../inventory/inventory.js';
-import { isEmptySelector, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../inventory/label-selector.js';
+import { isEmptySelector, labelPairKey, labelsKey, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../inventory/label-selector.js';
 import { apiGroupOf, isWorkload } from '../kinds/kind-groups.js';
 import { isRecord, podTemplate } from '../kinds/workloads.js';
 import type { K8sObject } from '../model/types.js';
@@ -22,7 +22,7 @@ export class WorkloadIndex {
     const index = entry.podLabels.length;
     entry.podLabels.push(labels);
     for (const [k, v] of Object.entries(labels)) {
-      const pair = pairKey(k, v);
+      const pair = labelPairKey(k, v);
       let list = entry.postings.get(pair);
       if (!list) entry.postings.set(pair, (list = []));
       list.push(index);
@@ -83,7 +83,7 @@ export class WorkloadIndex {
     // Candidates: the workloads holding the rarest of the selector's label pairs.
     let candidates: number[] | undefined;
     for (const [k, v] of pairs) {
-      const list = entry.postings.get(pairKey(k, v));
+      const list = entry.postings.get(labelPairKey(k, v));
       if (!list) {
         candidates = [];
         break;
@@ -250,15 +250,4 @@ export function describeNamespace(nsKey: string): string {
 export function describeLabels(labels: Labels): string {
   const parts = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
   return parts.length ? parts.join(',') : '(none)';
-}
-
-function pairKey(k: string, v: string): string {
-  return `${k}\u0000${v}`;
-}
-
-function labelsKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => pairKey(k, labels[k]))
-    .join('\u0001');
 }

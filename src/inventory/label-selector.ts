@@ -62,3 +62,16 @@ export function describeSelector(selector: LabelSelector): string {
   }
   return parts.length ? parts.join(',') : '(everything)';
 }
+
+/** A label as one string, for posting lists keyed by key and value. */
+export function labelPairKey(key: string, value: string): string {
+  return `${key}\u0000${value}`;
+}
+
+/** A label set as one string, equal for equal sets whatever the key order (for memo keys). */
+export function labelsKey(labels: Labels): string {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => labelPairKey(k, labels[k]))
+    .join('\u0001');
+}

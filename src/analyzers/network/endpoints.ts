@@ -1,5 +1,5 @@
 import type { Inventory } from '../../inventory/inventory.js';
-import type { Labels } from '../../inventory/label-selector.js';
+import { labelsKey, type Labels } from '../../inventory/label-selector.js';
 import { asArray, isRecord, podContainers, podTemplate } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
 import { toLabels, workloadPodLabels } from '../workload-index.js';
@@ -121,12 +121,6 @@ function containerPorts(obj: K8sObject): NamedPort[] {
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : a.port - b.port));
 }
 
-function labelsKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}\u0001${labels[k]}`)
-    .join('\u0002');
-}
 
 export function endpointName(e: WorkloadEndpoint): string {
   return `${e.namespace}/${e.name}[${e.kind}]`;

@@ -18,19 +18,9 @@ import { ConnectionSet, type Protocol } from './connection-set.js';
 import { formatRange, universe, type IpFamily, type IpRange } from './ip-ranges.js';
 import { computeNetwork, peerName } from './network-analyzer.js';
 import { normalizePolicy, type NormalizedPolicy, type PolicyRule } from './policies.js';
+import { prng } from '../../testing/prng.js';
 
 // ───────────────────────────── the random cluster ─────────────────────────────
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface OraclePod {
   namespace: string;

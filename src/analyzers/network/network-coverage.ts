@@ -1,5 +1,5 @@
 import type { Inventory } from '../../inventory/inventory.js';
-import { isEmptySelector, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../../inventory/label-selector.js';
+import { isEmptySelector, labelPairKey, labelsKey, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../../inventory/label-selector.js';
 import { apiGroupOf, isNamespaced, isWorkload } from '../../kinds/kind-groups.js';
 import { podTemplate } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
@@ -178,7 +178,7 @@ class PodLabelIndex {
     const i = this.sets.length;
     this.sets.push(labels);
     for (const [k, v] of Object.entries(labels)) {
-      const pair = pairKey(k, v);
+      const pair = labelPairKey(k, v);
       let list = this.postings.get(pair);
       if (!list) this.postings.set(pair, (list = []));
       list.push(i);
@@ -206,11 +206,11 @@ class PodLabelIndex {
       for (const l of lists) n += l.length;
       if (n < size) [candidates, size] = [lists, n];
     };
-    for (const [k, v] of Object.entries(s.matchLabels ?? {})) consider([this.postings.get(pairKey(k, String(v))) ?? []]);
+    for (const [k, v] of Object.entries(s.matchLabels ?? {})) consider([this.postings.get(labelPairKey(k, String(v))) ?? []]);
     for (const r of s.matchExpressions ?? []) {
       if (r.operator !== 'In') continue;
       const values = new Set((r.values ?? []).map(String));
-      consider([...values].map((v) => this.postings.get(pairKey(r.key, v)) ?? []));
+      consider([...values].map((v) => this.postings.get(labelPairKey(r.key, v)) ?? []));
     }
     if (candidates) return candidates.some((list) => list.some((i) => selectorMatches(s, this.sets[i])));
     return this.sets.some((labels) => selectorMatches(s, labels));
@@ -241,20 +241,9 @@ function withoutGeneratedKeys(selector: LabelSelector): LabelSelector {
 /** A canonical text for a selector, for memo keys. */
 export function selectorKey(selector: LabelSelector): string {
   const labels = Object.entries(selector.matchLabels ?? {})
-    .map(([k, v]) => pairKey(k, String(v)))
+    .map(([k, v]) => labelPairKey(k, String(v)))
     .sort()
     .join('\u0001');
   const expressions = (selector.matchExpressions ?? []).map((r: LabelSelectorRequirement) => [r.key, r.operator, ...(r.values ?? []).map(String)].join('\u0000')).join('\u0001');
   return `${labels}\u0002${expressions}`;
-}
-
-function pairKey(k: string, v: string): string {
-  return `${k}\u0000${v}`;
-}
-
-function labelsKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => pairKey(k, labels[k]))
-    .join('\u0001');
 }
