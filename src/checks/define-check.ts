@@ -1,10 +1,12 @@
 import type { Facts } from '../analyzers/facts.js';
-import type { CheckMeta, K8sObject } from '../model/types.js';
+import type { CheckMeta, K8sObject, Reference } from '../model/types.js';
 
 /** Options from `.bulwark.yaml` `options:` that checks may read (never suppression or severity). */
 export interface CheckOptions {
   /** Registries (host, or host/path prefix ending in '/') images may come from; unset disables the check. */
   trustedRegistries?: string[];
+  /** Today as an ISO date (YYYY-MM-DD); the engine fills it from its clock unless the options set it. */
+  today?: string;
   [key: string]: unknown;
 }
 
@@ -13,6 +15,10 @@ export interface Report {
   data?: Record<string, string | number>;
   /** JSON pointer inside the object, e.g. /spec/template/spec/containers/0/securityContext/privileged */
   path: string;
+  /** Overrides the check's meta references for this finding (e.g. the one CIS id that failed). */
+  references?: Reference[];
+  /** Overrides the check's meta remediation for this finding. */
+  remediation?: string;
 }
 
 export interface CheckContext {

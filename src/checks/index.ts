@@ -74,6 +74,26 @@ import { noSecretKeyRefEnv } from './secrets/no-secret-key-ref-env.js';
 import { noAutomountedServiceAccountToken } from './workload/no-automounted-service-account-token.js';
 import { noDefaultNamespace } from './workload/no-default-namespace.js';
 import { noDefaultServiceAccount } from './workload/no-default-service-account.js';
+import { requireApiserverAuthorizationModes } from './control-plane/require-apiserver-authorization-modes.js';
+import { noApiserverTokenAuthFile } from './control-plane/no-apiserver-token-auth-file.js';
+import { requireApiserverTls } from './control-plane/require-apiserver-tls.js';
+import { requireApiserverAdmissionPlugins } from './control-plane/require-apiserver-admission-plugins.js';
+import { requireApiserverAuditLog } from './control-plane/require-apiserver-audit-log.js';
+import { requireServiceAccountHardening } from './control-plane/require-service-account-hardening.js';
+import { noProfilingEndpoint } from './control-plane/no-profiling-endpoint.js';
+import { requireLocalhostBindAddress } from './control-plane/require-localhost-bind-address.js';
+import { requireKubeletCertificateRotation } from './control-plane/require-kubelet-certificate-rotation.js';
+import { requireEtcdTls } from './control-plane/require-etcd-tls.js';
+import { noKubeletAnonymousAccess } from './control-plane/no-kubelet-anonymous-access.js';
+import { requireKubeletIptablesUtilChains } from './control-plane/require-kubelet-iptables-util-chains.js';
+import { noPublicKubeProxyMetrics } from './control-plane/no-public-kube-proxy-metrics.js';
+import { noRemovedControlPlaneFlags } from './control-plane/no-removed-control-plane-flags.js';
+import { requireSecretsEncryptionAtRest } from './control-plane/require-secrets-encryption-at-rest.js';
+import { noWeakEncryptionProvider } from './control-plane/no-weak-encryption-provider.js';
+import { requireAuditPolicy } from './control-plane/require-audit-policy.js';
+import { noSecretValuesInAuditLog } from './control-plane/no-secret-values-in-audit-log.js';
+import { noUnsupportedKubernetesVersion } from './control-plane/no-unsupported-kubernetes-version.js';
+import { requireContainerOptimizedOs } from './control-plane/require-container-optimized-os.js';
 
 /** The explicit registry: a check exists for users when, and only when, it is listed here. */
 export const BUILTIN_CHECKS: Check[] = [
@@ -129,6 +149,27 @@ export const BUILTIN_CHECKS: Check[] = [
   noAllowAllIngressPolicy,
   noAllowAllEgressPolicy,
   noEgressToAnyAddress,
+  // Control plane and nodes (CIS Kubernetes Benchmark 1.12, encryption at rest, audit policy, versions)
+  requireApiserverAuthorizationModes,
+  noApiserverTokenAuthFile,
+  requireApiserverTls,
+  requireApiserverAdmissionPlugins,
+  requireApiserverAuditLog,
+  requireServiceAccountHardening,
+  noProfilingEndpoint,
+  requireLocalhostBindAddress,
+  requireKubeletCertificateRotation,
+  requireEtcdTls,
+  noKubeletAnonymousAccess,
+  requireKubeletIptablesUtilChains,
+  noPublicKubeProxyMetrics,
+  noRemovedControlPlaneFlags,
+  requireSecretsEncryptionAtRest,
+  noWeakEncryptionProvider,
+  requireAuditPolicy,
+  noSecretValuesInAuditLog,
+  noUnsupportedKubernetesVersion,
+  requireContainerOptimizedOs,
   // RBAC: the classic mistakes and escalation paths
   noClusterAdminBinding,
   noImproperAggregation,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defineCheck, type Check } from '../checks/define-check.js';
+import { defineCheck, type Check, type CheckOptions } from '../checks/define-check.js';
 import { noExpiredException } from '../checks/config/no-expired-exception.js';
 import { noUnusedException } from '../checks/config/no-unused-exception.js';
 import { requireSuppressionReason } from '../checks/config/require-suppression-reason.js';
@@ -117,6 +117,35 @@ describe('engine', () => {
     const result = run(pod('p', 's'), EMPTY_CONFIG, [crashing, noPrivilegedContainer]);
     assert.equal(result.findings.length, 1);
     assert.match(result.problems[0].message, /check crashes failed on Pod "p": boom/);
+  });
+
+  it('lets a report override references and remediation for its finding only', () => {
+    const perFinding = defineCheck({
+      meta: { ...noPrivilegedContainer.meta, id: 'per-finding', messages: { a: 'A', b: 'B' } },
+      check(_obj, ctx) {
+        ctx.report({ messageId: 'a', path: '/spec', references: [{ cis: '1.2.15' }], remediation: 'Set --profiling=false.' });
+        ctx.report({ messageId: 'b', path: '/spec' });
+      },
+    });
+    const { findings } = run(pod('p', 's'), EMPTY_CONFIG, [perFinding]);
+    const byMessage = new Map(findings.map((f) => [f.messageId, f]));
+    assert.deepEqual(byMessage.get('a')?.references, [{ cis: '1.2.15' }]);
+    assert.equal(byMessage.get('a')?.remediation, 'Set --profiling=false.');
+    assert.deepEqual(byMessage.get('b')?.references, noPrivilegedContainer.meta.references);
+    assert.equal(byMessage.get('b')?.remediation, noPrivilegedContainer.meta.remediation);
+  });
+
+  it('gives checks today from the engine clock unless the options pin a YYYY-MM-DD date', () => {
+    const seen: unknown[] = [];
+    const spy = defineCheck({ meta: { ...noPrivilegedContainer.meta, id: 'spy' }, check(_obj, ctx) { seen.push(ctx.options.today); } });
+    run(pod('p', 's'), EMPTY_CONFIG, [spy]);
+    run(pod('p', 's'), { ...EMPTY_CONFIG, options: { today: '2030-01-02' } }, [spy]);
+    const yamlDate: Record<string, unknown> = { today: new Date('2030-01-02') }; // what js-yaml makes of an unquoted date
+    run(pod('p', 's'), { ...EMPTY_CONFIG, options: yamlDate as CheckOptions }, [spy]);
+    assert.deepEqual(seen, ['2026-11-23', '2030-01-02', '2026-11-23']);
+    const parsed = parseManifests(pod('p', 's'), 'm.yaml');
+    runEngine(new Inventory(parsed.objects, [], new Map()), [spy], { config: EMPTY_CONFIG });
+    assert.equal(seen[3], new Date().toISOString().slice(0, 10));
   });
 
   it('does not treat a custom resource that reuses a core kind name as that kind', () => {

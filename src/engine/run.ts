@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Facts } from '../analyzers/facts.js';
-import { renderMessage, type Check, type CheckContext, type Report } from '../checks/define-check.js';
+import { renderMessage, type Check, type CheckContext, type CheckOptions, type Report } from '../checks/define-check.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
 import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../model/types.js';
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
 import { anyGlobMatches } from '../policy/glob.js';
 import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
-import { decodeManifest } from '../sources/decode.js';
+import { sourceText } from '../sources/source-text.js';
 import { DocumentLocator } from '../sources/document-locator.js';
 import { escapePointerSegment } from '../sources/pointer-locator.js';
 import { noExpiredException } from '../checks/config/no-expired-exception.js';
@@ -21,7 +20,7 @@ export interface EngineOptions {
   config: BulwarkConfig;
   /** Honour `ignore.bulwark.dev/*` annotations (the admission webhook turns this off). */
   annotationSuppressions?: boolean;
-  /** Today, for exception expiry; injected by tests. */
+  /** Today, for exception expiry and `CheckOptions.today`; injected by tests. Default: the clock. */
   now?: Date;
 }
 
@@ -53,6 +52,10 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   const byKind = indexByKind(active);
   const facts = new Facts(inventory);
   const raw: RawFinding[] = [];
+  // Options may pin `today` (tests, reproducible scans); anything but a YYYY-MM-DD string is ignored.
+  const pinned = config.options.today;
+  const today = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : (options.now ?? new Date()).toISOString().slice(0, 10);
+  const checkOptions: CheckOptions = { ...config.options, today };
   const problems: InputProblem[] = [...inventory.problems];
 
   const wildcard = byKind.get('*') ?? [];
@@ -65,7 +68,7 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
     let candidates = kind === undefined ? wildcard : checksForKind.get(kind);
     if (!candidates) checksForKind.set(kind as string, (candidates = [...(byKind.get(kind as string) ?? []), ...wildcard]));
     let meta = metas[0];
-    const ctx: CheckContext = { facts, options: config.options, report: (report) => raw.push({ meta, source, report, resource }) };
+    const ctx: CheckContext = { facts, options: checkOptions, report: (report) => raw.push({ meta, source, report, resource }) };
     for (const check of candidates) {
       meta = metaById.get(check.meta.id) as CheckMeta;
       try {
@@ -138,8 +141,8 @@ function toFinding(r: RawFinding): Finding {
     resource: r.resource,
     path: (r.source?.pointerPrefix ?? '') + r.report.path,
     location: { file: '', line: 0, column: 0 },
-    remediation: r.meta.remediation,
-    references: r.meta.references,
+    remediation: r.report.remediation ?? r.meta.remediation,
+    references: r.report.references ?? r.meta.references,
   };
 }
 
@@ -213,7 +216,7 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
     const { file, startLine } = src.source as { file: string; startLine: number };
     if (file !== currentFile) {
       currentFile = file;
-      text = readText(file, inventory);
+      text = sourceText(file, inventory.virtualFiles);
       currentSpan = undefined;
     }
     const span = src.span;
@@ -229,16 +232,6 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
   }
 }
 
-function readText(file: string, inventory: Inventory): string | undefined {
-  const virtual = inventory.virtualFiles.get(file);
-  if (virtual !== undefined) return virtual;
-  try {
-    // Decoded exactly as when it was parsed (a byte-order mark stripped), so document offsets match.
-    return decodeManifest(readFileSync(file), file).text;
-  } catch {
-    return undefined;
-  }
-}
 
 function compareFindings(a: Finding, b: Finding): number {
   const fa = 'file' in a.location ? a.location.file : '';

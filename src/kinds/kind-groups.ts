@@ -28,6 +28,16 @@ const KNOWN_KIND_GROUPS: Record<string, string[]> = {
   ClusterRole: ['rbac.authorization.k8s.io'],
   RoleBinding: ['rbac.authorization.k8s.io'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io'],
+  Node: [''],
+  // Control-plane configuration files and process lines (CIS checks); `Policy` is also Kyverno's kind.
+  KubeletConfiguration: ['kubelet.config.k8s.io'],
+  KubeProxyConfiguration: ['kubeproxy.config.k8s.io'],
+  EncryptionConfiguration: ['apiserver.config.k8s.io'],
+  EncryptionConfig: [''],
+  AuthorizationConfiguration: ['apiserver.config.k8s.io'],
+  Policy: ['audit.k8s.io'],
+  ClusterConfiguration: ['kubeadm.k8s.io'],
+  ComponentProcess: ['bulwark.dev'],
 };
 
 export const KIND_GROUPS: Record<string, string[]> = {
@@ -45,6 +55,9 @@ export const CLUSTER_SCOPED_KINDS = new Set([
   'IPAddress', 'ServiceCIDR', 'DeviceClass', 'ResourceSlice', 'ClusterTrustBundle', 'StorageVersion',
   'StorageVersionMigration', 'VolumeAttributesClass', 'TokenReview', 'SelfSubjectReview', 'SubjectAccessReview',
   'SelfSubjectAccessReview', 'SelfSubjectRulesReview',
+  // Control-plane configuration files and process lines: no namespace. (Not `Policy`: Kyverno's is namespaced.)
+  'KubeletConfiguration', 'KubeProxyConfiguration', 'EncryptionConfiguration', 'EncryptionConfig', 'AuthorizationConfiguration',
+  'ClusterConfiguration', 'ComponentProcess',
 ]);
 
 export function apiGroupOf(apiVersion: string): string {

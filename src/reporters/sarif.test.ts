@@ -1,32 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import Ajv from 'ajv';
 import type { ScanResult } from '../engine/run.js';
-import { repoRoot } from '../testing/repo-root.js';
+import { assertValidSarif, isValidSarif } from '../testing/sarif-schema.js';
 import { FINGERPRINT_KEY, pascalCase, renderSarif } from './sarif.js';
 import { FIXTURE_OPTIONS, assertGolden, fixtureResult } from './sample-scan-result.js';
-
-// The official OASIS SARIF 2.1.0 schema (JSON Schema draft-07), copied verbatim; see test/fixtures/sarif/README.md.
-const schema = JSON.parse(readFileSync(join(repoRoot(), 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
-
-// ajv ships no format validators (ajv-formats is not a dependency); these are the three the schema uses.
-const URI_CHARS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
-const AjvClass = ((Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv) as unknown as new (opts: object) => {
-  addFormat(name: string, test: (value: string) => boolean): unknown;
-  compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown };
-};
-const ajv = new AjvClass({ allErrors: true, strict: false });
-ajv.addFormat('uri', (s) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s) && URI_CHARS.test(s) && URL.canParse(s));
-ajv.addFormat('uri-reference', (s) => URI_CHARS.test(s) && URL.canParse(s, 'http://base.invalid/dir/'));
-ajv.addFormat('date-time', (s) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/i.test(s) && !Number.isNaN(Date.parse(s)));
-const validate = ajv.compile(schema);
-
-function assertValid(sarifText: string): void {
-  const ok = validate(JSON.parse(sarifText));
-  assert.ok(ok, JSON.stringify(validate.errors, null, 2));
-}
 
 interface SarifLog {
   $schema: string;
@@ -53,13 +30,13 @@ describe('sarif reporter', () => {
   });
 
   it('validates against the official SARIF 2.1.0 JSON schema', () => {
-    assertValid(renderSarif(fixtureResult(), FIXTURE_OPTIONS));
+    assertValidSarif(renderSarif(fixtureResult(), FIXTURE_OPTIONS));
   });
 
   it('validates with no findings and no problems, and still lists every rule', () => {
     const empty: ScanResult = { ...fixtureResult(), findings: [], problems: [] };
     const text = renderSarif(empty, FIXTURE_OPTIONS);
-    assertValid(text);
+    assertValidSarif(text);
     const log = JSON.parse(text) as SarifLog;
     assert.deepEqual(log.runs[0].results, []);
     assert.equal(log.runs[0].tool.driver.rules.length, 7);
@@ -69,10 +46,10 @@ describe('sarif reporter', () => {
   it('rejects what the schema forbids (the validator is not vacuous)', () => {
     const log = JSON.parse(renderSarif(fixtureResult(), FIXTURE_OPTIONS)) as SarifLog;
     (log.runs[0].results[1] as { level: string }).level = 'critical';
-    assert.equal(validate(log), false);
+    assert.equal(isValidSarif(log), false);
     const relativeHelp = JSON.parse(renderSarif(fixtureResult(), FIXTURE_OPTIONS)) as SarifLog;
     relativeHelp.runs[0].tool.driver.rules[0].helpUri = 'docs/checks/no-privileged-container.md';
-    assert.equal(validate(relativeHelp), false);
+    assert.equal(isValidSarif(relativeHelp), false);
   });
 
   it('maps checks to rules with GitHub code scanning metadata', () => {
@@ -144,7 +121,7 @@ describe('sarif reporter', () => {
     result.findings[1].location = { file: '/other/place/app.yaml', line: 3, column: 5 };
     result.findings[2].location = { file: '/srv/demo/my dir/ü#1.yaml', line: 3, column: 5 };
     const text = renderSarif(result, FIXTURE_OPTIONS);
-    assertValid(text);
+    assertValidSarif(text);
     const results = (JSON.parse(text) as SarifLog).runs[0].results;
     assert.deepEqual(results[1].locations[0].physicalLocation?.artifactLocation, { uri: 'file:///other/place/app.yaml' });
     assert.deepEqual(results[2].locations[0].physicalLocation?.artifactLocation, { uri: 'my%20dir/%C3%BC%231.yaml', uriBaseId: '%SRCROOT%' });

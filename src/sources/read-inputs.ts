@@ -5,9 +5,12 @@ import type { InputProblem } from '../model/types.js';
 import { decodeManifest } from './decode.js';
 import { parseManifests } from './manifest-parser.js';
 import type { ParsedObject } from './parsed-object.js';
+import { readProcessList } from './control-plane/process-list.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+/** Read from directories only when they turn out to be control-plane process lists (ps output, cmdline, unit files). */
+const PROCESS_FILE = /(\.(txt|cmdline|env|conf|service)|^cmdline)$/i;
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -38,6 +41,7 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
 
   const addText = (file: string, bytes: Uint8Array, virtual: boolean): void => {
     inputs.fileCount++;
+    if (bytes.length <= maxBytes && addProcessList(file, bytes, virtual)) return;
     if (bytes.length > maxBytes) {
       inputs.problems.push({
         level: 'error',
@@ -50,9 +54,21 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
     inputs.problems.push(...decoded.problems);
     if (decoded.text === undefined) return;
     if (virtual) inputs.virtualFiles.set(file, decoded.text);
-    const parsed = parseManifests(decoded.text, file);
+    const parsed = readProcessList(decoded.text, file) ?? parseManifests(decoded.text, file);
     for (const o of parsed.objects) inputs.objects.push(o);
     inputs.problems.push(...parsed.problems);
+  };
+
+  /** NUL-separated /proc/PID/cmdline text is not refused as binary; directory candidates are read only when they are process lists. */
+  const addProcessList = (file: string, bytes: Uint8Array, virtual: boolean, onlyIfProcesses = false): boolean => {
+    if (!onlyIfProcesses && !bytes.subarray(0, 8192).includes(0)) return false;
+    const parsed = readProcessList(Buffer.from(bytes).toString('utf8'), file);
+    if (!parsed) return false;
+    if (onlyIfProcesses) inputs.fileCount++;
+    if (virtual) inputs.virtualFiles.set(file, Buffer.from(bytes).toString('utf8'));
+    inputs.objects.push(...parsed.objects);
+    inputs.problems.push(...parsed.problems);
+    return true;
   };
 
   for (const path of paths) {
@@ -79,7 +95,12 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
         }
         continue;
       }
-      for (const file of listManifestFiles(path, inputs.problems)) addText(file, readFileSync(file), false);
+      const candidates: string[] = [];
+      for (const file of listManifestFiles(path, inputs.problems, candidates)) addText(file, readFileSync(file), false);
+      for (const file of candidates) {
+        const bytes = readFileSync(file);
+        if (bytes.length <= maxBytes) addProcessList(file, bytes, false, true);
+      }
       continue;
     }
     addText(path, readFileSync(path), false);
@@ -105,7 +126,7 @@ function toolProblem(err: unknown, file: string, tool: string, alternative: stri
 }
 
 /** Recursive, sorted (so output order is stable), skipping node_modules and .git. */
-function listManifestFiles(dir: string, problems: InputProblem[]): string[] {
+function listManifestFiles(dir: string, problems: InputProblem[], processCandidates: string[] = []): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     let entries;
@@ -122,6 +143,8 @@ function listManifestFiles(dir: string, problems: InputProblem[]): string[] {
         if (!SKIPPED_DIRS.has(e.name)) walk(p);
       } else if (e.isFile() && MANIFEST_FILE.test(e.name)) {
         out.push(p);
+      } else if (e.isFile() && PROCESS_FILE.test(e.name)) {
+        processCandidates.push(p);
       }
     }
   };
