@@ -3,6 +3,7 @@
  * stat data) → Inventory → control-plane facts → CIS Kubernetes Benchmark 1.12 report.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { buildControlPlaneFacts } from './analyzers/control-plane/control-plane-analyzer.js';
 import { supportStatus } from './analyzers/control-plane/k8s-releases.js';
 import type { ComponentInstance, ControlPlaneFacts, KubeVersion } from './analyzers/control-plane/types.js';
@@ -49,7 +50,7 @@ export interface CisRun {
 export async function runCis(paths: string[], options: CisOptions = {}): Promise<CisRun> {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const inputs = await readInputs(paths, options);
-  const problems: InputProblem[] = [...inputs.problems];
+  const problems: InputProblem[] = inputs.problems.map((p) => sharpenProblem(p, paths));
 
   let files: FileFact[] | undefined;
   if (options.fileStats !== undefined) {
@@ -150,15 +151,53 @@ function locateInstances(report: CisReport, inventory: Inventory): void {
       let locator = locators.get(anchor);
       if (!locator) locators.set(anchor, (locator = new DocumentLocator(text.slice(anchor.span.offset, anchor.span.end), anchor.span.firstLine)));
       const pointer = instance.pointer.startsWith(anchor.pointerPrefix) ? instance.pointer : anchor.pointerPrefix + instance.pointer;
+      let line: number | undefined;
       try {
-        instance.location = { file: location.file, line: locator.locate(pointer).line };
+        line = locator.locate(pointer).line;
       } catch {
         // A pointer the document does not have keeps the object's line.
       }
+      // The label names the same line as the location (the flag, the config field or the command list), except
+      // for an item of a List, whose label names the item itself (its name is in the label too).
+      let labelLine = line;
+      if (anchor.pointerPrefix !== '') {
+        try {
+          labelLine = locator.locate(anchor.pointerPrefix).line;
+        } catch {
+          labelLine = undefined;
+        }
+      }
+      if (labelLine !== undefined && location.line !== undefined) {
+        instance.instance = instance.instance.replace(`${file}:${location.line}`, `${file}:${labelLine}`);
+      }
+      if (line !== undefined) instance.location = { file: location.file, line };
     }
   }
 }
 
+/**
+ * `bulwark cis` is stricter than `scan` about files named on the command line: an empty one is an error (a
+ * `ps -ef > ps.txt` that produced nothing must not pass as "no components"), and a binary file's error names the
+ * line of its first NUL byte.
+ */
+function sharpenProblem(p: InputProblem, paths: string[]): InputProblem {
+  const named = paths.some((given) => given !== '-' && resolve(given) === resolve(p.file));
+  if (p.message === 'empty file' && named) return { ...p, level: 'error', message: 'empty file: nothing to analyse' };
+  if (p.message.startsWith('binary file') && p.line === undefined) {
+    try {
+      const bytes = readFileSync(p.file);
+      const nul = bytes.indexOf(0);
+      if (nul >= 0) {
+        let line = 1;
+        for (let i = bytes.indexOf(10); i >= 0 && i < nul; i = bytes.indexOf(10, i + 1)) line++;
+        return { ...p, line };
+      }
+    } catch {
+      // Unreadable now: keep the problem as it was.
+    }
+  }
+  return p;
+}
 
 function problemKey(p: InputProblem): string {
   return `${p.file}\u0000${p.line ?? ''}\u0000${p.message}`;

@@ -73,8 +73,12 @@ describe('bulwark cis: process lists, kubelet and kube-proxy configs', () => {
       [['4.2.1', 'PASS'], ['4.2.2', 'PASS'], ['4.2.3', 'PASS'], ['4.2.6', 'PASS'], ['4.2.10', 'PASS'], ['4.3.1', 'FAIL']],
     );
     const kubelet = report.results.find((r) => r.id === '4.2.1')?.instances[0];
-    assert.equal(kubelet?.file, join(node, 'ps-ef.txt'));
-    assert.equal(kubelet?.line, 5, 'the kubelet line of the ps output');
+    assert.equal(kubelet?.file, join(node, 'config.yaml'), 'the value came from the config file');
+    assert.equal(kubelet?.line, readFileSync(join(node, 'config.yaml'), 'utf8').split('\n').findIndex((l) => /^\s+enabled: false/.test(l)) + 1);
+    assert.match(kubelet?.instance ?? '', /; .*ps-ef\.txt:5, pid \d+\)$/, 'the label still names the kubelet process');
+    const flagOnly = report.results.find((r) => r.id === '4.2.7')?.instances[0];
+    assert.equal(flagOnly?.file, join(node, 'ps-ef.txt'));
+    assert.equal(flagOnly?.line, 5, 'a flag-only setting: the kubelet line of the ps output');
     assert.deepEqual(Object.keys(report.totalsByNodeType), ['node']);
   });
 

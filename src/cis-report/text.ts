@@ -30,12 +30,15 @@ export function renderCisText(report: CisReport, options: CisReportOptions): str
   const groupTitles = new Map(report.groups.map((g) => [g.id, g.title]));
 
   for (const section of sections(report)) {
-    lines.push(c.bold(`${badge('INFO', c)} ${SECTION_TITLES[section.nodeType]}`));
+    const sectionHeader = `${badge('INFO', c)} ${SECTION_TITLES[section.nodeType]}`;
+    lines.push(c.bold(sectionHeader));
     let group: string | undefined;
     for (const r of section.results) {
       if (r.control.group !== group) {
         group = r.control.group;
-        lines.push(c.bold(`${badge('INFO', c)} ${group} ${groupTitles.get(group) ?? ''}`.trimEnd()));
+        const groupHeader = `${badge('INFO', c)} ${group} ${groupTitles.get(group) ?? ''}`.trimEnd();
+        // etcd's only group shares the section's id and title ("2 Etcd Node Configuration"): say it once.
+        if (groupHeader !== sectionHeader) lines.push(c.bold(groupHeader));
       }
       lines.push(...resultLines(r, options, c));
     }

@@ -49,7 +49,9 @@ function encryptionHint(control: CisControl, inst: ComponentInstance, facts: Con
       return { hint: 'likely-pass', reason: `secrets are written with ${writer.type} (accepted by CIS; the Kubernetes docs prefer kms v2)` };
     }
   }
-  return { hint: 'likely-pass', reason: `secrets are written with ${secrets.writer?.type ?? 'an encrypting provider'}` };
+  const writer = secrets.writer;
+  const name = writer ? `${writer.type}${writer.kmsApiVersion ? ` ${writer.kmsApiVersion}` : ''}` : 'an encrypting provider';
+  return { hint: 'likely-pass', reason: `secrets are written with ${name}` };
 }
 
 function auditHint(control: CisControl, inst: ComponentInstance, facts: ControlPlaneFacts): Hint {

@@ -50,9 +50,26 @@ export function selectControls(opts: Pick<RunBenchmarkOptions, 'targets' | 'only
   );
 }
 
-function prettyName(name: string): string {
-  const m = /^\{\.([A-Za-z0-9_.-]+)\}$/.exec(name);
-  return m ? (m[1] ?? name) : name;
+/**
+ * A config path as people write it: `{.authentication.x509.clientCAFile}` → `authentication.x509.clientCAFile`,
+ * `{range .tlsCipherSuites[:]}{}{','}{end}` → `tlsCipherSuites`. Other names (flags, env) are returned as they are.
+ */
+export function prettyName(name: string): string {
+  const plain = /^\{\.([A-Za-z0-9_.-]+)\}$/.exec(name);
+  if (plain) return plain[1] ?? name;
+  const range = /^\{range \.([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\}/.exec(name);
+  return range ? (range[1] ?? name) : name;
+}
+
+/**
+ * The Kubernetes default appended to "not set": nothing when the default is itself "not set" (it would say
+ * nothing), just the explanation for "not set (no log backend)", else "(Kubernetes default: …)".
+ */
+function defaultSuffix(defaultValue: string | undefined): string {
+  if (defaultValue === undefined || defaultValue === '' || defaultValue === 'not set') return '';
+  const notSet = /^not set \((.*)\)$/.exec(defaultValue);
+  if (notSet) return ` (${notSet[1] ?? ''})`;
+  return ` (Kubernetes default: ${defaultValue})`;
 }
 
 function describeLookup(l: Lookup, configFile: string | undefined): string {
@@ -75,7 +92,14 @@ function describeFound(control: CisControl, outcome: TestOutcome, configFile: st
   });
   const nothingFound = outcome.lookups.every((l) => !l.found);
   const found = parts.join('; ');
-  return nothingFound && control.defaultValue ? `${found} (Kubernetes default: ${control.defaultValue})` : found;
+  return nothingFound ? `${found}${defaultSuffix(control.defaultValue)}` : found;
+}
+
+/** `kubelet (ps.txt:3)` + `config.yaml:12` → `kubelet (config.yaml:12; ps.txt:3)`. */
+function relabel(label: string, where: string): string {
+  const paren = label.indexOf(' (');
+  if (paren < 0 || !label.endsWith(')')) return `${label} (${where})`;
+  return `${label.slice(0, paren)} (${where}; ${label.slice(paren + 2)}`;
 }
 
 interface InstanceEvaluation {
@@ -110,14 +134,22 @@ function evaluateInstance(control: CisControl, inst: ComponentInstance, facts: C
   }
   anchor ??= inst.config?.anchor;
   const status: CisStatus = automated ? (outcome.pass ? 'PASS' : 'FAIL') : 'MANUAL';
+  // A value read from (or missing in) a config file other than the instance's own object: the result is located
+  // in that file (the locator later moves the line to the field), and the label names it before the process.
+  let label = inst.label;
+  let location = inst.location;
+  if (anchor && anchor !== inst.anchor && 'file' in anchor.source) {
+    location = { file: anchor.source.file, line: anchor.source.startLine };
+    label = relabel(inst.label, `${anchor.source.file}:${anchor.source.startLine}`);
+  }
   const result: CisInstanceResult = {
-    instance: inst.label,
+    instance: label,
     status,
     found: describeFound(control, outcome, inst.config?.file),
     expectedResult: outcome.expectedResult,
     ...(anchor ? { anchor } : {}),
     ...(pointer !== undefined ? { pointer } : {}),
-    ...(inst.location ? { location: inst.location } : {}),
+    ...(location ? { location } : {}),
   };
   return { result, outcome, kubeBenchPass };
 }
@@ -146,7 +178,14 @@ function componentResult(control: CisControl, facts: ControlPlaneFacts): CisResu
       hint: hint?.hint ?? 'unknown',
       ...(hint?.reason ? { reason: hint.reason } : {}),
       kubeBenchState: 'WARN',
-      instances: instances.map((i) => ({ instance: i.label, status: 'MANUAL', found: '', expectedResult: '', ...(i.anchor ? { anchor: i.anchor } : {}), ...(i.location ? { location: i.location } : {}) })),
+      instances: instances.map((i) => ({
+        instance: i.label,
+        status: 'MANUAL',
+        found: '',
+        expectedResult: '',
+        ...(i.anchor ? { anchor: i.anchor, pointer: i.argvPointer } : {}),
+        ...(i.location ? { location: i.location } : {}),
+      })),
     };
   }
   const evals = instances.map((i) => evaluateInstance(control, i, facts, control.automated));
@@ -166,7 +205,9 @@ function componentResult(control: CisControl, facts: ControlPlaneFacts): CisResu
   return {
     ...base,
     status: 'MANUAL',
-    found: decisive.result.found,
+    // A special hint reads the configuration the control is about (kube-bench greps the EncryptionConfiguration
+    // for 1.2.28, not the command line): what it found is the better "found".
+    found: special?.reason ?? decisive.result.found,
     hint: hint.hint,
     ...(hint.reason ? { reason: hint.reason } : {}),
     kubeBenchState,

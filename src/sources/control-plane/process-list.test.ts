@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { readInputs } from '../read-inputs.js';
-import { logicalLines, readProcessList } from './process-list.js';
+import { logicalLines, readProcessList, singleBinaryNotices } from './process-list.js';
 
 interface Expected {
   component: string;
@@ -117,11 +117,40 @@ describe('readProcessList', () => {
     ['YAML manifest', 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containers: [{name: a, command: [kube-apiserver]}]}\n'],
     ['JSON', '[\n"kube-apiserver"\n]\n'],
     ['prose', 'This file explains how to run things.\n'],
-    ['ps without components', 'UID PID PPID C STIME TTY TIME CMD\nroot 1 0 0 Jan01 ? 00:00:01 /sbin/init\n'],
     ['a grep for the component', 'root 4242 4000 0 10:00 pts/0 00:00:00 grep kube-apiserver\n'],
     ['a unit for another service', '[Service]\nExecStart=/usr/bin/containerd\n'],
   ];
   for (const [name, text] of NOT) it(`not a process list: ${name}`, () => assert.equal(readProcessList(text, 'x'), undefined));
+
+  it('ps output without any component: no objects, one notice (instead of "not a mapping")', () => {
+    const out = readProcessList('UID PID PPID C STIME TTY TIME CMD\nroot 1 0 0 Jan01 ? 00:00:01 /sbin/init\n', 'ps.txt');
+    assert.deepEqual(out?.objects, []);
+    assert.equal(out?.problems.length, 1);
+    assert.match(out?.problems[0]?.message ?? '', /^process list without any Kubernetes component/);
+    assert.equal(out?.problems[0]?.level, 'notice');
+  });
+
+  it('k3s / kubelite single binaries: a notice at their line; grep lines are not processes', () => {
+    const text = [
+      'UID PID PPID C STIME TTY TIME CMD',
+      'root 900 1 12 Jan10 ? 03:10:00 /usr/local/bin/k3s server --kube-apiserver-arg=profiling=false',
+      'root 901 1 1 Jan10 ? 00:10:00 /usr/local/bin/k3s agent --server https://10.0.0.1:6443',
+      'root 902 1 1 Jan10 ? 00:10:00 /snap/microk8s/123/kubelite --scheduler-args-file=/var/snap/microk8s/current/args/kube-scheduler',
+      'bob 903 1 0 10:00 pts/0 00:00:00 grep k3s server',
+      'root 1419 1302 0 09:14 ? 00:01:55 /usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf',
+    ].join('\n');
+    const out = readProcessList(text, 'ps.txt');
+    assert.equal(out?.objects.length, 1, 'the kube-proxy');
+    assert.deepEqual(
+      out?.problems.map((p) => [p.line, p.message.split(' runs ')[0]]),
+      [
+        [2, 'k3s server'],
+        [3, 'k3s agent'],
+        [4, 'MicroK8s kubelite'],
+      ],
+    );
+    assert.deepEqual(singleBinaryNotices('k3s server\n', 'f').map((p) => p.line), [1]);
+  });
 });
 
 describe('logicalLines', () => {

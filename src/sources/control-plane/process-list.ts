@@ -67,8 +67,59 @@ export function readProcessList(text: string, file: string): ParseOutcome | unde
   if (text.includes('\0')) return readCmdline(text, file);
   if (JSON_START.test(text) || MANIFEST_LINE.test(text)) return undefined;
   const drafts = parseProcessLines(text);
-  if (drafts.length === 0) return undefined;
-  return { objects: processObjects(drafts, file), problems: [] };
+  const problems = singleBinaryNotices(text, file);
+  if (drafts.length === 0) {
+    if (problems.length > 0) return { objects: [], problems };
+    if (!PS_HEADER.test(text)) return undefined;
+    return {
+      objects: [],
+      problems: [
+        {
+          level: 'notice',
+          file,
+          line: 1,
+          message: 'process list without any Kubernetes component (kube-apiserver, kube-controller-manager, kube-scheduler, etcd, kubelet, kube-proxy); nothing to check in it',
+        },
+      ],
+    };
+  }
+  return { objects: processObjects(drafts, file), problems };
+}
+
+/** The header of `ps -ef`, `ps aux`, `ps -eo pid,args` output. */
+const PS_HEADER = /^\s*(UID|USER)?\s*PID\b.*\b(CMD|COMMAND|ARGS)\s*$/m;
+
+/**
+ * Distributions that run the components inside one binary (k3s, MicroK8s' kubelite): their settings are not on
+ * any component command line, so the CIS checks of those components stay INFO. Say so where the process is.
+ */
+export function singleBinaryNotices(text: string, file: string): InputProblem[] {
+  const out: InputProblem[] = [];
+  for (const { text: raw, line } of logicalLines(text)) {
+    if (!/\b(k3s|kubelite)\b/.test(raw)) continue;
+    const words = shellSplit(raw.trim()).map((w) => w.word);
+    for (let i = 0; i < Math.min(words.length, 14); i++) {
+      const base = words[i].slice(words[i].lastIndexOf('/') + 1);
+      if (base === 'grep' || base === 'pgrep') break;
+      const sub = words[i + 1];
+      let message: string | undefined;
+      if ((base === 'k3s' && sub === 'server') || base === 'k3s-server') {
+        message =
+          'k3s server runs kube-apiserver, kube-controller-manager, kube-scheduler and the kubelet inside one process: their settings (k3s defaults plus --kube-apiserver-arg, --kube-controller-manager-arg, --kube-scheduler-arg, --kubelet-arg) are on no component command line, so those CIS checks stay INFO; follow the k3s CIS hardening guide';
+      } else if ((base === 'k3s' && sub === 'agent') || base === 'k3s-agent') {
+        message =
+          'k3s agent runs the kubelet and kube-proxy inside one process: their settings (k3s defaults plus --kubelet-arg, --kube-proxy-arg) are on no component command line, so those CIS checks stay INFO; follow the k3s CIS hardening guide';
+      } else if (base === 'kubelite') {
+        message =
+          'MicroK8s kubelite runs the Kubernetes components inside one process; their flags live in /var/snap/microk8s/current/args/<component> files: pass those files (one command line each) to check them';
+      }
+      if (message) {
+        out.push({ level: 'notice', file, line, message });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether text would be read as a process list. */
