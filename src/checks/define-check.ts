@@ -19,6 +19,12 @@ export interface Report {
   references?: Reference[];
   /** Overrides the check's meta remediation for this finding. */
   remediation?: string;
+  /**
+   * The 1-based line (and column) in the object's source file, for objects that are not YAML documents
+   * (a Dockerfile, a process listing): used instead of locating `path`.
+   */
+  line?: number;
+  column?: number;
 }
 
 export interface CheckContext {

@@ -135,6 +135,26 @@ describe('engine', () => {
     assert.equal(byMessage.get('b')?.remediation, noPrivilegedContainer.meta.remediation);
   });
 
+  it('places a report with an explicit line there, and applies inline suppressions covering that line', () => {
+    const byLine = defineCheck({
+      meta: { ...noPrivilegedContainer.meta, id: 'by-line', kinds: ['Pod'], messages: { a: 'A' } },
+      check(_obj, ctx) {
+        ctx.report({ messageId: 'a', path: '', line: 7, column: 3 });
+        ctx.report({ messageId: 'a', path: '', line: 9 });
+      },
+    });
+    const parsed = parseManifests(pod('p', 's'), 'Dockerfile');
+    const source = { ...parsed.objects[0], span: undefined, lineSuppressions: [{ checkId: 'by-line', reason: 'vendor image', fromLine: 6, toLine: 7 }] };
+    const { findings } = runEngine(new Inventory([source], []), [byLine], { config: EMPTY_CONFIG, now: new Date('2026-11-23T00:00:00Z') });
+    assert.deepEqual(
+      findings.map((f) => [f.location, f.suppressed ?? null]),
+      [
+        [{ file: 'Dockerfile', line: 7, column: 3 }, { by: 'inline', reason: 'vendor image' }],
+        [{ file: 'Dockerfile', line: 9, column: 1 }, null],
+      ],
+    );
+  });
+
   it('gives checks today from the engine clock unless the options pin a YYYY-MM-DD date', () => {
     const seen: unknown[] = [];
     const spy = defineCheck({ meta: { ...noPrivilegedContainer.meta, id: 'spy' }, check(_obj, ctx) { seen.push(ctx.options.today); } });

@@ -163,6 +163,12 @@ function applySuppressions(
       f.suppressed = { by: 'annotation', reason: reason.trim() };
       return;
     }
+    const line = raw[i].report.line;
+    const inline = line === undefined ? undefined : raw[i].source?.lineSuppressions?.find((s) => s.checkId === f.checkId && s.fromLine <= line && line <= s.toLine);
+    if (inline && options.annotationSuppressions !== false) {
+      f.suppressed = { by: 'inline', reason: inline.reason };
+      return;
+    }
     const rule = live.find((e) => exceptionMatches(e, f));
     if (rule) {
       used.add(rule);
@@ -201,6 +207,7 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
     const r = raw[i];
     if (r.configLine !== undefined) f.location = { file: config.file ?? '.bulwark.yaml', line: r.configLine, column: 1 };
     else if (r.source && 'cluster' in r.source.source) f.location = { cluster: r.source.source.cluster, uid: r.source.source.uid };
+    else if (r.source && r.report.line !== undefined) f.location = { file: (r.source.source as { file: string }).file, line: r.report.line, column: r.report.column ?? 1 };
     else if (r.source) inFiles.push(i);
   });
   const fileOf = (i: number): string => ('file' in (raw[i].source as ParsedObject).source ? ((raw[i].source as ParsedObject).source as { file: string }).file : '');

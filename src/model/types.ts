@@ -69,7 +69,7 @@ export interface CheckMeta {
 }
 
 export interface Suppression {
-  by: 'annotation' | 'config';
+  by: 'annotation' | 'config' | 'inline';
   reason: string;
 }
 

@@ -89,7 +89,7 @@ function sarifResult(f: Finding, ruleIndex: number, cwd: string) {
     locations: [location],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
     ...(f.suppressed
-      ? { suppressions: [{ kind: f.suppressed.by === 'annotation' ? 'inSource' : 'external', justification: f.suppressed.reason }] }
+      ? { suppressions: [{ kind: f.suppressed.by === 'config' ? 'external' : 'inSource', justification: f.suppressed.reason }] }
       : {}),
     properties: { severity: f.severity, category: f.category, messageId: f.messageId, jsonPointer: f.path },
   };

@@ -7,7 +7,18 @@ export interface DocumentSpan {
   firstLine: number;
 }
 
+/** A suppression written in the source next to what it suppresses (`# bulwark-ignore <check-id> <reason>`). */
+export interface LineSuppression {
+  checkId: string;
+  reason: string;
+  /** The lines whose findings it suppresses (the instruction below the comment), 1-based, inclusive. */
+  fromLine: number;
+  toLine: number;
+}
+
 /** An object parsed from text, with the span the locator re-reads to turn pointers into lines. */
 export interface ParsedObject extends SourcedObject {
   span?: DocumentSpan;
+  /** Inline suppressions of formats that have comments (Dockerfiles); matched against reports' `line`. */
+  lineSuppressions?: LineSuppression[];
 }
