@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CisInstanceResult, CisReport, CisResult } from '../cis/types.js';
-import type { InputProblem, Severity } from '../model/types.js';
-import { directoryUri, fileUri, isInside, relativeUri } from '../reporters/paths.js';
-import { INFORMATION_URI, SARIF_SCHEMA_URI } from '../reporters/sarif.js';
+import { directoryUri } from '../reporters/paths.js';
+import { artifactLocation, INFORMATION_URI, invocation, LEVEL, SARIF_SCHEMA_URI, SECURITY_SEVERITY, SRCROOT } from '../reporters/sarif.js';
 import { decisiveInstances, locationText, type CisReportOptions } from './common.js';
 
-const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in result.partialFingerprints; bump the suffix if its inputs ever change. */
 export const CIS_FINGERPRINT_KEY = 'bulwarkCisHash/v1';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
-const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
 const CIS_URL = 'https://www.cisecurity.org/benchmark/kubernetes';
 
 /**
@@ -113,23 +109,4 @@ function fingerprint(r: CisResult, i: CisInstanceResult | undefined, cwd: string
     .digest('hex');
 }
 
-function invocation(problems: InputProblem[], cwd: string) {
-  return {
-    executionSuccessful: true,
-    ...(problems.length > 0
-      ? {
-          toolExecutionNotifications: problems.map((p) => ({
-            level: p.level === 'error' ? 'error' : 'note',
-            message: { text: p.message },
-            ...(p.file !== ''
-              ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(p.file, cwd), ...(p.line !== undefined && p.line >= 1 ? { region: { startLine: p.line } } : {}) } }] }
-              : {}),
-          })),
-        }
-      : {}),
-  };
-}
 
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  return isInside(file, cwd) ? { uri: relativeUri(file, cwd), uriBaseId: SRCROOT } : { uri: fileUri(file, cwd) };
-}

@@ -7,7 +7,3 @@ export function csvField(value: string): string {
 export function mdCell(value: string): string {
   return value.replace(/\|/g, '\\|');
 }
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,14 +1,12 @@
 import type { WorkloadEndpoint } from '../analyzers/network/endpoints.js';
 import { peerName, type AllowedConnection } from '../analyzers/network/network-analyzer.js';
 import { focusMatches } from './connlist.js';
+import { compareText as compare } from '../reporters/plain-text.js';
 
 function q(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Graphviz DOT in netpol-analyzer's layout: one cluster per namespace holding its workloads (blue),

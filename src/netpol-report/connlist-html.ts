@@ -14,6 +14,7 @@ import { describeReason, type ExposureReport } from '../analyzers/network/exposu
 import { formatRange, type IpRange } from '../analyzers/network/ip-ranges.js';
 import type { AllowedConnection, NetworkPeer } from '../analyzers/network/network-analyzer.js';
 import { focusMatches } from './connlist.js';
+import { compareText as compare } from '../reporters/plain-text.js';
 
 export interface ConnlistHtmlOptions {
   /** Keep only the connections from or to this workload (`name`, `ns/name` or `ns/name[Kind]`), and their peers. */
@@ -119,9 +120,6 @@ const BOX_GAP = 40;
 const TITLE_CHAR_W = 7.5;
 const MAX_TITLE_W = 480;
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Numbers inside names compare as numbers (`app-2` before `app-10`), so a grid reads in the expected order. */
 function naturalCompare(a: string, b: string): number {

@@ -1,5 +1,6 @@
 import { peerName, type AllowedConnection, type NetworkPeer } from '../analyzers/network/network-analyzer.js';
-import { csvField } from './cells.js';
+import { csvField, mdCell } from './cells.js';
+import { compareText as compare } from '../reporters/plain-text.js';
 
 /** One allowed connection as the list command prints it. */
 export interface ConnRow {
@@ -76,9 +77,6 @@ export function focusMatches(peer: NetworkPeer, focus: string): boolean {
   return focus === e.name || focus === `${e.namespace}/${e.name}` || focus === `${e.namespace}/${e.name}[${e.kind}]`;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** `src => dst : conns`, one line per connection. */
 export function renderConnlistTxt(rows: ConnRow[]): string {
@@ -113,8 +111,7 @@ export function renderConnlistCsv(rows: ConnRow[]): string {
 }
 
 export function renderConnlistMd(rows: ConnRow[]): string {
-  const cell = (s: string): string => s.replace(/\|/g, '\\|');
-  return joinLines(rows, (r) => `| ${cell(r.src)} | ${cell(r.dst)} | ${cell(r.conn)} |`, '| src | dst | conn |\n|-----|-----|------|\n');
+  return joinLines(rows, (r) => `| ${mdCell(r.src)} | ${mdCell(r.dst)} | ${mdCell(r.conn)} |`, '| src | dst | conn |\n|-----|-----|------|\n');
 }
 
 export function renderConnlist(rows: ConnRow[], format: ConnlistFormat): string {

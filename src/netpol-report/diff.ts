@@ -1,5 +1,5 @@
 import type { ConnectionDiff } from '../analyzers/network/connectivity-diff.js';
-import { csvField } from './cells.js';
+import { csvField, mdCell } from './cells.js';
 
 /** netpol-analyzer's `workloads-diff-info`: `workload ns/a[Kind] added`, `workload X and Y removed`, or ''. */
 export function workloadsDiffInfo(d: ConnectionDiff): string {
@@ -30,7 +30,7 @@ export function renderDiffCsv(diffs: ConnectionDiff[]): string {
 }
 
 export function renderDiffMd(diffs: ConnectionDiff[]): string {
-  const rows = diffs.map((d) => `| ${[d.type, d.src, d.dst, d.before.toString(), d.after.toString(), workloadsDiffInfo(d)].join(' | ')} |`);
+  const rows = diffs.map((d) => `| ${[d.type, d.src, d.dst, d.before.toString(), d.after.toString(), workloadsDiffInfo(d)].map(mdCell).join(' | ')} |`);
   return ['| diff-type | source | destination | ref1 | ref2 | workloads-diff-info |', '|-----------|--------|-------------|------|------|---------------------|', ...rows].join('\n') + '\n';
 }
 

@@ -1,7 +1,8 @@
 import { endpointName } from '../analyzers/network/endpoints.js';
 import { describeReason, type ExposureReport, type ExposureScope } from '../analyzers/network/exposure.js';
 import { renderConnlistMd, renderConnlistTxt, type ConnRow } from './connlist.js';
-import { compareStrings as compare, csvField, mdCell } from './cells.js';
+import { csvField, mdCell } from './cells.js';
+import { compareText as compare, table } from '../reporters/plain-text.js';
 
 interface ExposureRow {
   workload: string;
@@ -86,11 +87,6 @@ export function exposureSummary(report: ExposureReport, workloadCount: number): 
   );
 }
 
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
-  return [line(header), ...rows.map(line)];
-}
 
 /**
  * `bulwark netpol exposure`: per workload, who beyond the input's workloads may connect to it (ingress) and where it

@@ -1,6 +1,7 @@
 import type { Grant, Identity, RbacFacts, Subject } from '../analyzers/rbac/rbac-types.js';
 import { formatSubject, identityOf, subjectKey } from '../analyzers/rbac/subjects.js';
-import { bindingJson, compareGrants, compareText, grantChain, groupName, plural, roleJson, ruleJson, ruleText, subjectJson, table } from './format.js';
+import { bindingJson, compareGrants, grantChain, groupName, plural, roleJson, ruleJson, ruleText, subjectJson } from './format.js';
+import { compareText, table } from '../reporters/plain-text.js';
 
 /** The grants that apply in one scope: cluster-wide (namespace undefined) or one namespace. */
 export interface ScopeGrants {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PolicyRule } from '../analyzers/rbac/rbac-types.js';
-import { ruleText, table } from './format.js';
+import { table } from '../reporters/plain-text.js';
+import { ruleText } from './format.js';
 
 const rule = (r: Partial<PolicyRule>): PolicyRule => ({ verbs: [], apiGroups: [], resources: [], resourceNames: [], nonResourceURLs: [], ...r });
 

@@ -1,5 +1,6 @@
 import type { BindingInfo, Grant, PolicyRule, RoleInfo, Subject } from '../analyzers/rbac/rbac-types.js';
 import type { ObjectSource } from '../model/types.js';
+import { compareText } from '../reporters/plain-text.js';
 
 /** The text shown for the scope of a ClusterRoleBinding's grants (a namespace name never has a space). */
 export const CLUSTER_WIDE = 'cluster-wide';
@@ -60,19 +61,6 @@ export function compareGrants(a: Grant, b: Grant): number {
     compareSubjects(a.subject, b.subject) ||
     a.ruleIndex - b.ruleIndex
   );
-}
-
-/** Code-point order, so output does not depend on the locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Left-aligned columns two spaces apart; the last column is not padded. */
-export function table(header: string[], rows: string[][], indent = ''): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string =>
-    indent + cells.map((cell, i) => (i < cells.length - 1 ? cell.padEnd(widths[i]) : cell)).join('  ').trimEnd();
-  return [line(header), ...rows.map(line)];
 }
 
 /** Where an input object was read from, for JSON output: `{file, line}` or `{cluster, uid}`. */

@@ -1,6 +1,7 @@
 import type { BindingInfo, RbacFacts, RoleInfo, Subject } from '../analyzers/rbac/rbac-types.js';
 import { subjectKey } from '../analyzers/rbac/subjects.js';
-import { compareSubjects, compareText, sourceOf } from './format.js';
+import { compareSubjects, sourceOf } from './format.js';
+import { compareText } from '../reporters/plain-text.js';
 
 export interface GraphOptions {
   /** Also draw Kubernetes' bootstrap bindings (and what they bind); by default only input bindings are drawn. */

@@ -1,7 +1,8 @@
 import type { AccessRequest, Grant, RbacFacts, Subject } from '../analyzers/rbac/rbac-types.js';
 import { formatSubject, subjectKey } from '../analyzers/rbac/subjects.js';
 import { describeRequest, isClusterScoped, isNonResourceRequest } from './access-request.js';
-import { bindingJson, compareGrants, compareSubjects, grantChain, plural, roleJson, ruleJson, scopeText, subjectJson, table } from './format.js';
+import { bindingJson, compareGrants, compareSubjects, grantChain, plural, roleJson, ruleJson, scopeText, subjectJson } from './format.js';
+import { table } from '../reporters/plain-text.js';
 
 /** One subject allowed to make the request, with every grant that allows it. */
 export interface SubjectGrants {

@@ -6,16 +6,16 @@ import type { ReportOptions, Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/bulwark-sec/bulwark';
-const SRCROOT = '%SRCROOT%';
+export const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in result.partialFingerprints; bump the suffix if its inputs ever change. */
 export const FINGERPRINT_KEY = 'bulwarkFindingHash/v1';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 
-const LEVEL: Record<Severity, SarifLevel> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+export const LEVEL: Record<Severity, SarifLevel> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
 /** GitHub code scanning reads this (a string holding a 0.0–10.0 score) to rank security alerts. */
-const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
 
 /**
  * SARIF 2.1.0 with one run: every check that ran becomes a rule (with help text), every finding a result.
@@ -95,7 +95,8 @@ function sarifResult(f: Finding, ruleIndex: number, cwd: string) {
   };
 }
 
-function invocation(problems: InputProblem[], cwd: string) {
+/** The run's invocation, with input problems as tool execution notifications. */
+export function invocation(problems: InputProblem[], cwd: string) {
   return {
     executionSuccessful: true,
     ...(problems.length > 0 ? { toolExecutionNotifications: problems.map((p) => notification(p, cwd)) } : {}),
@@ -113,7 +114,7 @@ function notification(p: InputProblem, cwd: string) {
 }
 
 /** Inside cwd: a relative URI against %SRCROOT% (what GitHub expects); elsewhere an absolute file: URI. */
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+export function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
   return isInside(file, cwd) ? { uri: relativeUri(file, cwd), uriBaseId: SRCROOT } : { uri: fileUri(file, cwd) };
 }
 
