@@ -94,6 +94,38 @@ import { requireAuditPolicy } from './control-plane/require-audit-policy.js';
 import { noSecretValuesInAuditLog } from './control-plane/no-secret-values-in-audit-log.js';
 import { noUnsupportedKubernetesVersion } from './control-plane/no-unsupported-kubernetes-version.js';
 import { requireContainerOptimizedOs } from './control-plane/require-container-optimized-os.js';
+import { requireMinimalBaseImage } from './dockerfile/require-minimal-base-image.js';
+import { requireTrustedBaseRegistry } from './dockerfile/require-trusted-base-registry.js';
+import { requireExplicitBaseRegistry } from './dockerfile/require-explicit-base-registry.js';
+import { requireNonRootUser } from './dockerfile/require-non-root-user.js';
+import { noLatestBaseImage } from './dockerfile/no-latest-base-image.js';
+import { requireBaseImageDigest } from './dockerfile/require-base-image-digest.js';
+import { noAddUrlWithoutChecksum } from './dockerfile/no-add-url-without-checksum.js';
+import { noCurlPipeToShell } from './dockerfile/no-curl-pipe-to-shell.js';
+import { requirePinnedPackageVersions } from './dockerfile/require-pinned-package-versions.js';
+import { noPackageUpgrade } from './dockerfile/no-package-upgrade.js';
+import { noSecretInDockerfile } from './dockerfile/no-secret-in-dockerfile.js';
+import { noSecretBuildArg } from './dockerfile/no-secret-build-arg.js';
+import { noCopiedSecretFile } from './dockerfile/no-copied-secret-file.js';
+import { requireHealthcheck } from './dockerfile/require-healthcheck.js';
+import { noSudo } from './dockerfile/no-sudo.js';
+import { noSetuidChmod } from './dockerfile/no-setuid-chmod.js';
+import { noWorldWritableChmod } from './dockerfile/no-world-writable-chmod.js';
+import { noSshPortExposed } from './dockerfile/no-ssh-port-exposed.js';
+import { noSudoOrSshServerInstalled } from './dockerfile/no-sudo-or-ssh-server-installed.js';
+import { noBuildToolsInFinalImage } from './dockerfile/no-build-tools-in-final-image.js';
+import { requireMultiStageBuild } from './dockerfile/require-multi-stage-build.js';
+import { noAddForLocalFiles } from './dockerfile/no-add-for-local-files.js';
+import { requireAptNoInstallRecommends } from './dockerfile/require-apt-no-install-recommends.js';
+import { requireAptListsCleanup } from './dockerfile/require-apt-lists-cleanup.js';
+import { requireApkNoCache } from './dockerfile/require-apk-no-cache.js';
+import { requirePipNoCacheDir } from './dockerfile/require-pip-no-cache-dir.js';
+import { noRunCd } from './dockerfile/no-run-cd.js';
+import { requireAbsoluteWorkdir } from './dockerfile/require-absolute-workdir.js';
+import { requireExecFormCmdEntrypoint } from './dockerfile/require-exec-form-cmd-entrypoint.js';
+import { noMultipleCmdEntrypointHealthcheck } from './dockerfile/no-multiple-cmd-entrypoint-healthcheck.js';
+import { noCopyFromUnknownStage } from './dockerfile/no-copy-from-unknown-stage.js';
+import { noMaintainer } from './dockerfile/no-maintainer.js';
 
 /** The explicit registry: a check exists for users when, and only when, it is listed here. */
 export const BUILTIN_CHECKS: Check[] = [
@@ -170,6 +202,39 @@ export const BUILTIN_CHECKS: Check[] = [
   noSecretValuesInAuditLog,
   noUnsupportedKubernetesVersion,
   requireContainerOptimizedOs,
+  // Dockerfiles (image build practices)
+  requireMinimalBaseImage,
+  requireTrustedBaseRegistry,
+  requireExplicitBaseRegistry,
+  requireNonRootUser,
+  noLatestBaseImage,
+  requireBaseImageDigest,
+  noAddUrlWithoutChecksum,
+  noCurlPipeToShell,
+  requirePinnedPackageVersions,
+  noPackageUpgrade,
+  noSecretInDockerfile,
+  noSecretBuildArg,
+  noCopiedSecretFile,
+  requireHealthcheck,
+  noSudo,
+  noSetuidChmod,
+  noWorldWritableChmod,
+  noSshPortExposed,
+  noSudoOrSshServerInstalled,
+  noBuildToolsInFinalImage,
+  requireMultiStageBuild,
+  noAddForLocalFiles,
+  requireAptNoInstallRecommends,
+  requireAptListsCleanup,
+  requireApkNoCache,
+  requirePipNoCacheDir,
+  noRunCd,
+  requireAbsoluteWorkdir,
+  requireExecFormCmdEntrypoint,
+  noMultipleCmdEntrypointHealthcheck,
+  noCopyFromUnknownStage,
+  noMaintainer,
   // RBAC: the classic mistakes and escalation paths
   noClusterAdminBinding,
   noImproperAggregation,

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../policy/config.js';
 import { registerChecksCommand } from './checks-command.js';
 import { registerCisCommand } from './cis-command.js';
+import { registerDockerfileCommand } from './dockerfile-command.js';
 import { EXIT_CLEAN, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
 import { registerNetpolCommand } from './netpol-command.js';
 import { registerRbacCommand } from './rbac-command.js';
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   registerRbacCommand(program, (code) => (exitCode = code));
   registerNetpolCommand(program, (code) => (exitCode = code));
   registerCisCommand(program, (code) => (exitCode = code));
+  registerDockerfileCommand(program, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,19 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import type { Check } from '../checks/define-check.js';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import { isSeverity, severityRank, type Severity } from '../model/types.js';
-import { EMPTY_CONFIG, findConfig, loadConfig } from '../policy/config.js';
+import { EMPTY_CONFIG, findConfig, loadConfig, type ExceptionRule } from '../policy/config.js';
 import { REPORTERS, renderReport, type ReportFormat } from '../reporters/index.js';
 import { scan } from '../scan.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
 
-interface ScanFlags {
+export interface ScanFlags {
   format: string;
   output?: string;
   config?: string;
   failOn?: string;
-  helm: string[];
+  helm?: string[];
   maxFileSize: string;
   showSuppressed?: boolean;
   color?: boolean;
@@ -41,27 +42,45 @@ export function registerScanCommand(program: Command, setExitCode: (code: number
     });
 }
 
-async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
+/** What a command narrows the scan to (`bulwark dockerfile`: Dockerfile inputs and their checks). */
+export interface ScanScope {
+  /** Read explicit files as Dockerfiles and only Dockerfiles from directories. */
+  onlyDockerfiles?: boolean;
+  /** The checks the command offers (before --checks/--skip-checks). Default: all built-in checks. */
+  checks?: Check[];
+  /** Fails with this message when the inputs hold no object at all. */
+  requireObjects?: string;
+  /** Config exceptions that can apply in this scope (the others are neither applied nor reported unused). */
+  keepException?: (e: ExceptionRule) => boolean;
+}
+
+/** The scan pipeline shared by `bulwark scan` and narrower commands: config → inputs → engine → report → exit code. */
+export async function runScan(paths: string[], flags: ScanFlags, scope: ScanScope = {}): Promise<number> {
+  const helm = flags.helm ?? [];
   if (!(flags.format in REPORTERS)) throw new UsageError(`unknown format "${flags.format}" (expected ${Object.keys(REPORTERS).join(', ')})`);
   const maxMiB = Number(flags.maxFileSize);
   if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`--max-file-size must be a positive number of MiB`);
-  const inputs = paths.length === 0 && flags.helm.length === 0 ? ['.'] : paths;
+  const inputs = paths.length === 0 && helm.length === 0 ? ['.'] : paths;
 
   const configFile = flags.config ?? findConfig(inputs.find((p) => p !== '-') ?? '.');
-  const config = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
+  const loaded = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
+  const config = scope.keepException ? { ...loaded, exceptions: loaded.exceptions.filter(scope.keepException) } : loaded;
 
   const failOnValue = flags.failOn ?? config.failOn ?? 'high';
   if (!isSeverity(failOnValue)) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical`);
   const failOn: Severity = failOnValue;
 
-  let checks = BUILTIN_CHECKS;
+  let checks = scope.checks ?? BUILTIN_CHECKS;
   const known = new Set(checks.map((c) => c.meta.id));
   const only = splitIds(flags.checks, known);
   const skip = splitIds(flags.skipChecks, known);
   if (only) checks = checks.filter((c) => only.has(c.meta.id));
   if (skip) checks = checks.filter((c) => !skip.has(c.meta.id));
 
-  const result = await scan(inputs, { config, checks, helmCharts: flags.helm, maxFileBytes: maxMiB * 1024 * 1024 });
+  const result = await scan(inputs, { config, checks, helmCharts: helm, maxFileBytes: maxMiB * 1024 * 1024, onlyDockerfiles: scope.onlyDockerfiles });
+  if (scope.requireObjects && result.objectCount === 0 && !result.problems.some((p) => p.level === 'error')) {
+    result.problems.push({ level: 'error', file: inputs.join(' '), message: scope.requireObjects });
+  }
   const color = flags.color !== false && !flags.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const report = renderReport(flags.format as ReportFormat, result, {
     color,

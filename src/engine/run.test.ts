@@ -7,6 +7,7 @@ import { requireSuppressionReason } from '../checks/config/require-suppression-r
 import { noPrivilegedContainer } from '../checks/pss/no-privileged-container.js';
 import { Inventory } from '../inventory/inventory.js';
 import { EMPTY_CONFIG, parseConfig, type BulwarkConfig } from '../policy/config.js';
+import { parseDockerfile } from '../sources/dockerfile-source.js';
 import { parseManifests } from '../sources/manifest-parser.js';
 import { runEngine } from './run.js';
 
@@ -171,5 +172,46 @@ describe('engine', () => {
   it('does not treat a custom resource that reuses a core kind name as that kind', () => {
     const { findings } = run(pod('p', 's').replace('apiVersion: v1', 'apiVersion: example.com/v1'));
     assert.deepEqual(findings, []);
+  });
+
+  describe('Dockerfiles', () => {
+    const onRun = defineCheck({
+      meta: { ...noPrivilegedContainer.meta, id: 'on-run', category: 'dockerfile', kinds: ['Dockerfile'], messages: { a: 'A' } },
+      check(obj, ctx) {
+        const list = (obj.spec as { instructions: { keyword: string; line: number }[] }).instructions;
+        list.forEach((ins, i) => ins.keyword === 'RUN' && ctx.report({ messageId: 'a', path: `/spec/instructions/${i}`, line: ins.line }));
+      },
+    });
+    const text = 'FROM alpine\n# bulwark-ignore on-run\nRUN a\n# bulwark-ignore on-run vendored step\nRUN b \\\n  c\nRUN d\n';
+    const scan = (file: string, configText = '', checks: Check[] = [onRun, requireSuppressionReason, noUnusedException]) => {
+      const parsed = parseDockerfile(text, file);
+      return runEngine(new Inventory(parsed.objects, [], new Map([[file, text]])), checks, { config: configText ? parseConfig(configText, 'repo/.bulwark.yaml') : EMPTY_CONFIG, now: new Date('2026-11-23T00:00:00Z') }).findings;
+    };
+
+    it('suppresses inline only with a reason; an unreasoned comment is itself a finding', () => {
+      assert.deepEqual(scan('Dockerfile').map((f) => [f.checkId, f.messageId, 'line' in f.location ? f.location.line : 0, f.suppressed?.by ?? null]), [
+        ['require-suppression-reason', 'emptyCommentReason', 2, null],
+        ['on-run', 'a', 3, null],
+        ['on-run', 'a', 5, 'inline'],
+        ['on-run', 'a', 7, null],
+      ]);
+    });
+
+    it('no check fires on a Dockerfile unless it asks for the kind', () => {
+      assert.deepEqual(scan('Dockerfile', '', [noPrivilegedContainer]), []);
+    });
+
+    it('applies exceptions by path glob (as given, or relative to the config file), and reports unmatched ones', () => {
+      const suppressed = (file: string, glob: string) => scan(file, `exceptions:\n  - paths: ["${glob}"]\n    checks: [on-run]\n    reason: r\n`).filter((f) => f.checkId === 'on-run' && f.suppressed?.by === 'config').length;
+      // Three findings; the one with an inline suppression keeps it.
+      assert.equal(suppressed('repo/svc/Dockerfile', 'svc/Dockerfile'), 2, 'relative to the config file');
+      assert.equal(suppressed('repo/svc/Dockerfile', 'repo/**/Dockerfile'), 2);
+      assert.equal(suppressed('repo/svc/Dockerfile', 'Dockerfile*'), 2, 'a bare name matches at any depth');
+      assert.equal(suppressed('./repo/svc/Dockerfile', 'repo/svc/*'), 2);
+      assert.equal(suppressed('repo/svc/Dockerfile', 'repo/*'), 0, '* stays within one directory');
+      assert.equal(suppressed('repo/svc/Dockerfile', 'other/**'), 0);
+      const unused = scan('repo/svc/Dockerfile', 'exceptions:\n  - paths: [other/**]\n    reason: r\n').filter((f) => f.checkId === 'no-unused-exception');
+      assert.equal(unused.length, 1);
+    });
   });
 });

@@ -1,11 +1,11 @@
-import { basename } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { Facts } from '../analyzers/facts.js';
 import { renderMessage, type Check, type CheckContext, type CheckOptions, type Report } from '../checks/define-check.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
 import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../model/types.js';
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
-import { anyGlobMatches } from '../policy/glob.js';
+import { anyGlobMatches, pathGlobMatches } from '../policy/glob.js';
 import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
 import { sourceText } from '../sources/source-text.js';
 import { DocumentLocator } from '../sources/document-locator.js';
@@ -92,6 +92,15 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
           raw.push({ meta: reasonMeta, source, resource, report: { messageId: 'emptyReason', data: { annotation: key }, path } });
         }
       }
+      // `# bulwark-ignore <check-id> <reason>` comments (Dockerfiles): the same hygiene, at the comment's line.
+      for (const s of source.lineSuppressions ?? []) {
+        const at = Array.isArray((obj.spec as { instructions?: unknown })?.instructions)
+          ? ((obj.spec as { instructions: { line?: unknown }[] }).instructions.findIndex((i) => i?.line === s.fromLine))
+          : -1;
+        const report = { path: at >= 0 ? `/spec/instructions/${at}` : '', line: s.line ?? s.fromLine, data: { checkId: s.checkId } };
+        if (!knownIds.has(s.checkId)) raw.push({ meta: reasonMeta, source, resource, report: { ...report, messageId: 'unknownCommentCheck' } });
+        else if (s.reason.trim() === '') raw.push({ meta: reasonMeta, source, resource, report: { ...report, messageId: 'emptyCommentReason' } });
+      }
     }
   }
 
@@ -164,12 +173,15 @@ function applySuppressions(
       return;
     }
     const line = raw[i].report.line;
-    const inline = line === undefined ? undefined : raw[i].source?.lineSuppressions?.find((s) => s.checkId === f.checkId && s.fromLine <= line && line <= s.toLine);
+    const inline =
+      line === undefined ? undefined : raw[i].source?.lineSuppressions?.find((s) => s.checkId === f.checkId && s.reason.trim() !== '' && s.fromLine <= line && line <= s.toLine);
     if (inline && options.annotationSuppressions !== false) {
       f.suppressed = { by: 'inline', reason: inline.reason };
       return;
     }
-    const rule = live.find((e) => exceptionMatches(e, f));
+    const src = raw[i].source?.source;
+    const file = src && 'file' in src ? src.file : undefined;
+    const rule = live.find((e) => exceptionMatches(e, f, file, config.file));
     if (rule) {
       used.add(rule);
       f.suppressed = { by: 'config', reason: rule.reason };
@@ -188,13 +200,22 @@ function applySuppressions(
   }
 }
 
-function exceptionMatches(e: ExceptionRule, f: Finding): boolean {
+function exceptionMatches(e: ExceptionRule, f: Finding, file: string | undefined, configFile: string | undefined): boolean {
   return (
     anyGlobMatches(e.checks, f.checkId) &&
     anyGlobMatches(e.namespaces, f.resource.namespace ?? '') &&
     anyGlobMatches(e.kinds, f.resource.kind) &&
-    anyGlobMatches(e.names, f.resource.name)
+    anyGlobMatches(e.names, f.resource.name) &&
+    (e.paths === undefined || (file !== undefined && e.paths.some((p) => pathMatches(p, file, configFile))))
   );
+}
+
+/** A `paths:` glob matches the file as given, or the file relative to the config file's directory. */
+function pathMatches(pattern: string, file: string, configFile: string | undefined): boolean {
+  if (pathGlobMatches(pattern, file)) return true;
+  if (!configFile || file.startsWith('<')) return false;
+  const rel = relative(dirname(resolve(configFile)), resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && pathGlobMatches(pattern, rel);
 }
 
 /**

@@ -38,6 +38,8 @@ const KNOWN_KIND_GROUPS: Record<string, string[]> = {
   Policy: ['audit.k8s.io'],
   ClusterConfiguration: ['kubeadm.k8s.io'],
   ComponentProcess: ['bulwark.dev'],
+  // A Dockerfile read as one synthetic object (src/sources/dockerfile-source.ts).
+  Dockerfile: ['bulwark.dev'],
 };
 
 export const KIND_GROUPS: Record<string, string[]> = {
@@ -58,6 +60,7 @@ export const CLUSTER_SCOPED_KINDS = new Set([
   // Control-plane configuration files and process lines: no namespace. (Not `Policy`: Kyverno's is namespaced.)
   'KubeletConfiguration', 'KubeProxyConfiguration', 'EncryptionConfiguration', 'EncryptionConfig', 'AuthorizationConfiguration',
   'ClusterConfiguration', 'ComponentProcess',
+  'Dockerfile',
 ]);
 
 export function apiGroupOf(apiVersion: string): string {

@@ -30,13 +30,19 @@ exceptions:
       'no-host-pid': { enabled: true, severity: 'low' },
     });
     assert.deepEqual(c.options.trustedRegistries, ['registry.example.com', 'ghcr.io/acme/']);
-    assert.deepEqual(c.exceptions[0], { checks: ['no-host-network'], namespaces: undefined, kinds: ['DaemonSet'], names: undefined, reason: 'CNI', expires: '2027-01-01', line: 9, index: 0 });
+    assert.deepEqual(c.exceptions[0], { checks: ['no-host-network'], namespaces: undefined, kinds: ['DaemonSet'], names: undefined, paths: undefined, reason: 'CNI', expires: '2027-01-01', line: 9, index: 0 });
+  });
+
+  it('reads path globs of exceptions', () => {
+    const c = parseConfig('exceptions:\n  - paths: ["services/*/Dockerfile", legacy/**]\n    reason: vendored\n', 'c.yaml');
+    assert.deepEqual(c.exceptions[0].paths, ['services/*/Dockerfile', 'legacy/**']);
   });
 
   const errors: [string, string, RegExp, number][] = [
     ['unknown top-level key', 'chekcs: {}\n', /unknown key "chekcs"/, 1],
     ['exception without reason', 'exceptions:\n  - checks: [a]\n', /needs a reason/, 2],
     ['exception matching everything', 'exceptions:\n  - reason: x\n', /must name checks/, 2],
+    ['paths not a list', 'exceptions:\n  - paths: Dockerfile\n    reason: x\n', /paths must be a list/, 2],
     ['bad severity', 'checks:\n  a: severe\n', /check "a"/, 2],
     ['bad date', 'exceptions:\n  - checks: [a]\n    reason: x\n    expires: soon\n', /YYYY-MM-DD/, 4],
     ['invalid YAML', 'checks: [\n', /invalid YAML/, 2],

@@ -17,6 +17,8 @@ export interface ExceptionRule {
   namespaces?: string[];
   kinds?: string[];
   names?: string[];
+  /** Globs over the finding's file (`**` crosses directories, a pattern without `/` matches a file name at any depth). */
+  paths?: string[];
   reason: string;
   /** ISO date (YYYY-MM-DD); the exception stops applying after this day. */
   expires?: string;
@@ -111,9 +113,9 @@ export function parseConfig(text: string, file: string): BulwarkConfig {
       const at = `/exceptions/${index}`;
       if (!isObject(e)) return fail(at, 'an exception must be a mapping');
       for (const key of Object.keys(e)) {
-        if (!['checks', 'namespaces', 'kinds', 'names', 'reason', 'expires'].includes(key)) fail(`${at}/${key}`, `unknown exception key "${key}"`);
+        if (!['checks', 'namespaces', 'kinds', 'names', 'paths', 'reason', 'expires'].includes(key)) fail(`${at}/${key}`, `unknown exception key "${key}"`);
       }
-      for (const key of ['checks', 'namespaces', 'kinds', 'names'] as const) {
+      for (const key of ['checks', 'namespaces', 'kinds', 'names', 'paths'] as const) {
         if (e[key] !== undefined && !isStringList(e[key])) fail(`${at}/${key}`, `${key} must be a list of names or globs`);
       }
       if (typeof e.reason !== 'string' || e.reason.trim() === '') fail(at, 'an exception needs a reason');
@@ -122,12 +124,13 @@ export function parseConfig(text: string, file: string): BulwarkConfig {
         expires = e.expires instanceof Date ? e.expires.toISOString().slice(0, 10) : String(e.expires);
         if (!/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(expires))) fail(`${at}/expires`, 'expires must be a date (YYYY-MM-DD)');
       }
-      if (!e.checks && !e.namespaces && !e.kinds && !e.names) fail(at, 'an exception must name checks, namespaces, kinds or names');
+      if (!e.checks && !e.namespaces && !e.kinds && !e.names && !e.paths) fail(at, 'an exception must name checks, namespaces, kinds, names or paths');
       config.exceptions.push({
         checks: e.checks as string[] | undefined,
         namespaces: e.namespaces as string[] | undefined,
         kinds: e.kinds as string[] | undefined,
         names: e.names as string[] | undefined,
+        paths: e.paths as string[] | undefined,
         reason: String(e.reason).trim(),
         expires,
         line: locator.locate(at).line,

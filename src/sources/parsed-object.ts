@@ -14,6 +14,8 @@ export interface LineSuppression {
   /** The lines whose findings it suppresses (the instruction below the comment), 1-based, inclusive. */
   fromLine: number;
   toLine: number;
+  /** The line of the comment itself (where a missing reason or an unknown check id is reported). */
+  line?: number;
 }
 
 /** An object parsed from text, with the span the locator re-reads to turn pointers into lines. */

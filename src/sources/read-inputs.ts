@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { InputProblem } from '../model/types.js';
 import { decodeManifest } from './decode.js';
+import { isDockerfileName, parseDockerfile } from './dockerfile-source.js';
 import { parseManifests } from './manifest-parser.js';
 import type { ParsedObject } from './parsed-object.js';
 import { readProcessList } from './control-plane/process-list.js';
@@ -11,6 +12,8 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 /** Read from directories only when they turn out to be control-plane process lists (ps output, cmdline, unit files). */
 const PROCESS_FILE = /(\.(txt|cmdline|env|conf|service)|^cmdline)$/i;
+/** Real Dockerfiles are kilobytes; anything this large is not one and would only slow the parser down. */
+const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
 const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -21,6 +24,8 @@ export interface InputOptions {
   readStdin?: () => Promise<Buffer>;
   /** Run an external tool; injected so tests can simulate a missing kubectl or helm. */
   runTool?: (tool: string, args: string[]) => Promise<string>;
+  /** `bulwark dockerfile`: files named explicitly (and stdin) are Dockerfiles whatever their name; directories yield only Dockerfiles. */
+  onlyDockerfiles?: boolean;
 }
 
 export interface Inputs {
@@ -39,9 +44,14 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const runTool = options.runTool ?? runExternalTool;
 
-  const addText = (file: string, bytes: Uint8Array, virtual: boolean): void => {
+  /** `dockerfile`: 'named' when the user named the file (or ran `bulwark dockerfile`), 'found' when a directory walk found it. */
+  const addText = (file: string, bytes: Uint8Array, virtual: boolean, dockerfile: 'named' | 'found' | false = false): void => {
     inputs.fileCount++;
-    if (bytes.length <= maxBytes && addProcessList(file, bytes, virtual)) return;
+    if (!dockerfile && bytes.length <= maxBytes && addProcessList(file, bytes, virtual)) return;
+    if (dockerfile && bytes.length > Math.min(maxBytes, MAX_DOCKERFILE_BYTES)) {
+      inputs.problems.push({ level: 'error', file, message: `Dockerfile is ${(bytes.length / 1048576).toFixed(1)} MiB, over the ${(Math.min(maxBytes, MAX_DOCKERFILE_BYTES) / 1048576).toFixed(0)} MiB limit for Dockerfiles; skipped` });
+      return;
+    }
     if (bytes.length > maxBytes) {
       inputs.problems.push({
         level: 'error',
@@ -53,6 +63,14 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
     const decoded = decodeManifest(bytes, file);
     inputs.problems.push(...decoded.problems);
     if (decoded.text === undefined) return;
+    if (dockerfile) {
+      // Kept in memory (Dockerfiles are small) so the analyzer reads exactly the text listed here.
+      inputs.virtualFiles.set(file, decoded.text);
+      const parsed = parseDockerfile(decoded.text, file, { problemLevel: dockerfile === 'named' || options.onlyDockerfiles ? 'error' : 'notice' });
+      for (const o of parsed.objects) inputs.objects.push(o);
+      inputs.problems.push(...parsed.problems);
+      return;
+    }
     if (virtual) inputs.virtualFiles.set(file, decoded.text);
     const parsed = readProcessList(decoded.text, file) ?? parseManifests(decoded.text, file);
     for (const o of parsed.objects) inputs.objects.push(o);
@@ -74,7 +92,7 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
   for (const path of paths) {
     if (path === '-') {
       const read = options.readStdin ?? readStdin;
-      addText('<stdin>', await read(), true);
+      addText('<stdin>', await read(), true, options.onlyDockerfiles ? 'named' : false);
       continue;
     }
     let stat;
@@ -85,7 +103,7 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
       continue;
     }
     if (stat.isDirectory()) {
-      const kustomization = KUSTOMIZATION_FILES.find((f) => existsSync(join(path, f)));
+      const kustomization = options.onlyDockerfiles ? undefined : KUSTOMIZATION_FILES.find((f) => existsSync(join(path, f)));
       if (kustomization) {
         const label = `${join(path, kustomization)} (kustomize build)`;
         try {
@@ -93,17 +111,24 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
         } catch (err) {
           inputs.problems.push(toolProblem(err, label, 'kubectl', 'render the directory with `kustomize build` and pipe it into `bulwark scan -`'));
         }
-        continue;
       }
       const candidates: string[] = [];
-      for (const file of listManifestFiles(path, inputs.problems, candidates)) addText(file, readFileSync(file), false);
+      for (const file of listManifestFiles(path, inputs.problems, candidates)) {
+        const dockerfile = isDockerfile(file);
+        // kustomize rendered the manifests; Dockerfiles next to them are still read.
+        if ((options.onlyDockerfiles || kustomization) && !dockerfile) continue;
+        const bytes = readOrProblem(file, inputs.problems);
+        if (bytes) addText(file, bytes, false, dockerfile && 'found');
+      }
+      if (options.onlyDockerfiles || kustomization) continue;
       for (const file of candidates) {
         const bytes = readFileSync(file);
         if (bytes.length <= maxBytes) addProcessList(file, bytes, false, true);
       }
       continue;
     }
-    addText(path, readFileSync(path), false);
+    const bytes = readOrProblem(path, inputs.problems);
+    if (bytes) addText(path, bytes, false, (options.onlyDockerfiles || isDockerfile(path)) && 'named');
   }
 
   for (const chart of options.helmCharts ?? []) {
@@ -115,6 +140,19 @@ export async function readInputs(paths: string[], options: InputOptions = {}): P
     }
   }
   return inputs;
+}
+
+function isDockerfile(file: string): boolean {
+  return isDockerfileName(file) && !MANIFEST_FILE.test(file);
+}
+
+function readOrProblem(file: string, problems: InputProblem[]): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    problems.push({ level: 'error', file, message: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? err}` });
+    return undefined;
+  }
 }
 
 function toolProblem(err: unknown, file: string, tool: string, alternative: string): InputProblem {
@@ -141,7 +179,7 @@ function listManifestFiles(dir: string, problems: InputProblem[], processCandida
       const p = join(d, e.name);
       if (e.isDirectory()) {
         if (!SKIPPED_DIRS.has(e.name)) walk(p);
-      } else if (e.isFile() && MANIFEST_FILE.test(e.name)) {
+      } else if (e.isFile() && (MANIFEST_FILE.test(e.name) || isDockerfileName(e.name))) {
         out.push(p);
       } else if (e.isFile() && PROCESS_FILE.test(e.name)) {
         processCandidates.push(p);

@@ -4,6 +4,7 @@ import type { Check, CheckOptions } from '../checks/define-check.js';
 import { runEngine, type ScanResult } from '../engine/run.js';
 import { Inventory } from '../inventory/inventory.js';
 import { EMPTY_CONFIG } from '../policy/config.js';
+import { parseDockerfile } from '../sources/dockerfile-source.js';
 import { parseManifests } from '../sources/manifest-parser.js';
 
 export interface ExpectedFinding {
@@ -16,7 +17,9 @@ export interface ExpectedFinding {
 
 export interface ValidCase {
   name?: string;
-  yaml: string;
+  /** A manifest; or give `dockerfile` instead (read as a file named `Dockerfile`). */
+  yaml?: string;
+  dockerfile?: string;
   options?: CheckOptions;
 }
 
@@ -30,6 +33,7 @@ export interface CheckCases {
 }
 
 const FILE = 'case.yaml';
+const DOCKERFILE = 'Dockerfile';
 
 /** Runs one check alone through the real engine on an in-memory manifest. */
 export function runCheck(check: Check, yaml: string, options: CheckOptions = {}): ScanResult {
@@ -39,6 +43,20 @@ export function runCheck(check: Check, yaml: string, options: CheckOptions = {})
   }
   const inventory = new Inventory(parsed.objects, [], new Map([[FILE, yaml]]));
   return runEngine(inventory, [check], { config: { ...EMPTY_CONFIG, options } });
+}
+
+/** Runs one check alone through the real engine on an in-memory Dockerfile (file name `Dockerfile`). */
+export function runDockerfileCheck(check: Check, dockerfile: string, options: CheckOptions = {}, extraChecks: Check[] = []): ScanResult {
+  // Odd Dockerfiles (no FROM, unknown instructions) are legitimate test input: their problems are notices.
+  const parsed = parseDockerfile(dockerfile, DOCKERFILE, { problemLevel: 'notice' });
+  const inventory = new Inventory(parsed.objects, [], new Map([[DOCKERFILE, dockerfile]]));
+  return runEngine(inventory, [check, ...extraChecks], { config: { ...EMPTY_CONFIG, options } });
+}
+
+function runCase(check: Check, c: ValidCase): ScanResult {
+  if (c.dockerfile !== undefined) return runDockerfileCheck(check, c.dockerfile, c.options);
+  if (c.yaml === undefined) throw new Error('a case needs `yaml` or `dockerfile`');
+  return runCheck(check, c.yaml, c.options);
 }
 
 /**
@@ -53,7 +71,7 @@ export const CheckTester = {
       cases.valid.forEach((c, i) => {
         const vc = typeof c === 'string' ? { yaml: c } : c;
         it(`valid: ${vc.name ?? `#${i + 1}`}`, () => {
-          const result = runCheck(check, vc.yaml, vc.options);
+          const result = runCase(check, vc);
           const own = result.findings.filter((f) => f.checkId === meta.id);
           assert.deepEqual(own.map((f) => `${f.path}: ${f.message}`), []);
         });
@@ -62,7 +80,7 @@ export const CheckTester = {
         it(`invalid: ${c.name ?? `#${i + 1}`}`, () => {
           assert.ok(c.findings.length > 0, 'an invalid case must expect at least one finding');
           for (const e of c.findings) assert.ok(e.messageId in meta.messages, `unknown messageId "${e.messageId}"`);
-          const result = runCheck(check, c.yaml, c.options);
+          const result = runCase(check, c);
           const own = result.findings.filter((f) => f.checkId === meta.id);
           const withLines = c.findings.some((e) => e.line !== undefined);
           const actual = own.map((f) => ({

@@ -1,0 +1,48 @@
+/**
+ * OS packages that end up in the final image: installed by apt/apk/yum/dnf/zypper/pacman in the final
+ * stage or a stage it is built FROM, and not removed again afterwards (in the same RUN or a later one:
+ * a removed package's files are gone from the container's filesystem, even if a lower layer keeps them).
+ */
+import type { DockerfileModel } from '../../analyzers/dockerfile/types.js';
+import { apkVirtualName, packageCommand, packageName, removedPackages, shippingStages, stageCommands, type Command } from './instruction-semantics.js';
+
+export interface InstalledPackage {
+  /** Package name without version or architecture, lower-case. */
+  name: string;
+  /** `apt-get`, `apk`, `dnf`… */
+  tool: string;
+  command: Command;
+  /** The line of the installing command. */
+  line: number;
+}
+
+const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'zypper']);
+
+export function installedInFinalImage(model: DockerfileModel): InstalledPackage[] {
+  let installed: (InstalledPackage & { virtual?: string })[] = [];
+  for (const stage of shippingStages(model)) {
+    for (const cmd of stageCommands(stage)) {
+      const removed = removedPackages(cmd);
+      if (removed.length > 0) {
+        const gone = new Set(removed);
+        installed = installed.filter((p) => !gone.has(p.name) && !(p.virtual !== undefined && gone.has(p.virtual)));
+        continue;
+      }
+      if (cmd.argv[0] === 'pacman') {
+        const words = cmd.argv.slice(1);
+        if (!words.some((w) => /^-S[yu]*$/.test(w) || w === '--sync')) continue;
+        words.forEach((w) => {
+          if (!w.startsWith('-')) installed.push({ name: packageName(w), tool: 'pacman', command: cmd, line: cmd.line });
+        });
+        continue;
+      }
+      const pc = packageCommand(cmd);
+      if (!pc || pc.action !== 'install' || !OS_MANAGERS.has(pc.manager)) continue;
+      const virtual = apkVirtualName(cmd);
+      for (const p of pc.packages) {
+        installed.push({ name: pc.manager === 'yum' ? packageName(p.name).replace(/-\d[\w.:~+-]*$/, '') : packageName(p.name), tool: pc.tool, command: cmd, line: cmd.line, ...(virtual ? { virtual } : {}) });
+      }
+    }
+  }
+  return installed.map(({ virtual: _virtual, ...p }) => p);
+}
