@@ -8,7 +8,7 @@ import { buildControlPlaneFacts } from './analyzers/control-plane/control-plane-
 import { supportStatus } from './analyzers/control-plane/k8s-releases.js';
 import type { ComponentInstance, ControlPlaneFacts, KubeVersion } from './analyzers/control-plane/types.js';
 import { runBenchmark } from './cis/run-benchmark.js';
-import type { CisReport, FileFact, NodeType } from './cis/types.js';
+import { DEFAULT_NODE_TYPES, type CisReport, type FileFact, type NodeType } from './cis/types.js';
 import { Inventory } from './inventory/inventory.js';
 import type { InputProblem } from './model/types.js';
 import { parseFileStats } from './sources/control-plane/file-stats.js';
@@ -115,7 +115,7 @@ export async function runCis(paths: string[], options: CisOptions = {}): Promise
  * or config file). --node adds master and node (file checks apply on any host). With no component at all every
  * section but policies is shown, so the report says what input is missing instead of being empty.
  */
-export function defaultTargets(facts: ControlPlaneFacts, context: { node: boolean; files?: FileFact[] }): NodeType[] {
+function defaultTargets(facts: ControlPlaneFacts, context: { node: boolean; files?: FileFact[] }): NodeType[] {
   const has = (c: Parameters<ControlPlaneFacts['of']>[0]): boolean => facts.of(c).length > 0;
   const targets = new Set<NodeType>();
   if (has('kube-apiserver') || has('kube-controller-manager') || has('kube-scheduler')) targets.add('master');
@@ -126,8 +126,8 @@ export function defaultTargets(facts: ControlPlaneFacts, context: { node: boolea
     targets.add('master');
     targets.add('node');
   }
-  if (targets.size === 0) return ['master', 'etcd', 'controlplane', 'node'];
-  return (['master', 'etcd', 'controlplane', 'node'] as NodeType[]).filter((t) => targets.has(t));
+  if (targets.size === 0) return [...DEFAULT_NODE_TYPES];
+  return DEFAULT_NODE_TYPES.filter((t) => targets.has(t));
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { Inventory } from '../inventory/inventory.js';
 import { namespaceKey } from '../inventory/inventory.js';
-import { isEmptySelector, labelPairKey, labelsKey, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../inventory/label-selector.js';
+import { isEmptySelector, labelsKey, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../inventory/label-selector.js';
 import { apiGroupOf, isWorkload } from '../kinds/kind-groups.js';
 import { isRecord, podTemplate } from '../kinds/workloads.js';
 import type { K8sObject } from '../model/types.js';
 import { defineAnalyzer } from './facts.js';
+import { normalizePolicy } from './network/policies.js';
+import { PodLabelIndex } from './pod-label-index.js';
 
 /**
  * Per-namespace index of workload pod labels and NetworkPolicy pod selectors, so that "does any
@@ -16,17 +18,15 @@ import { defineAnalyzer } from './facts.js';
  */
 export class WorkloadIndex {
   private readonly namespaces = new Map<string, NamespaceEntry>();
+  private readonly pods = new PodLabelIndex(namespaceKey);
+
+  /** Registers one pod label set of the workload, in its namespace (by namespaceKey). */
+  addWorkload(obj: K8sObject, labels: Labels): void {
+    this.pods.add(obj, labels);
+  }
 
   addWorkloadLabels(nsKey: string, labels: Labels): void {
-    const entry = this.entry(nsKey);
-    const index = entry.podLabels.length;
-    entry.podLabels.push(labels);
-    for (const [k, v] of Object.entries(labels)) {
-      const pair = labelPairKey(k, v);
-      let list = entry.postings.get(pair);
-      if (!list) entry.postings.set(pair, (list = []));
-      list.push(index);
-    }
+    this.pods.addTo(nsKey, labels);
   }
 
   /** Registers a custom resource's name: operators label the pods they create with their owner's name. */
@@ -73,40 +73,18 @@ export class WorkloadIndex {
    * Service's spec.selector). An empty selector matches any workload.
    */
   anyWorkloadMatches(nsKey: string, selector: Labels): boolean {
-    const entry = this.namespaces.get(nsKey);
-    if (!entry || entry.podLabels.length === 0) return false;
-    const pairs = Object.entries(selector);
-    if (pairs.length === 0) return true;
-    const memoKey = labelsKey(selector);
-    const memo = entry.serviceMemo.get(memoKey);
-    if (memo !== undefined) return memo;
-    // Candidates: the workloads holding the rarest of the selector's label pairs.
-    let candidates: number[] | undefined;
-    for (const [k, v] of pairs) {
-      const list = entry.postings.get(labelPairKey(k, v));
-      if (!list) {
-        candidates = [];
-        break;
-      }
-      if (!candidates || list.length < candidates.length) candidates = list;
-    }
-    const result = (candidates ?? []).some((i) => pairs.every(([k, v]) => entry.podLabels[i][k] === v));
-    entry.serviceMemo.set(memoKey, result);
-    return result;
+    return this.pods.anyMatches(nsKey, { matchLabels: selector });
   }
 
   private entry(nsKey: string): NamespaceEntry {
     let entry = this.namespaces.get(nsKey);
     if (!entry) {
       entry = {
-        podLabels: [],
-        postings: new Map(),
         policyCount: 0,
         policySelectsAll: false,
         policySelectors: [],
         policyMemo: new Map(),
         customResourceNames: new Set(),
-        serviceMemo: new Map(),
       };
       this.namespaces.set(nsKey, entry);
     }
@@ -115,41 +93,30 @@ export class WorkloadIndex {
 }
 
 interface NamespaceEntry {
-  podLabels: Labels[];
-  /** "key\0value" → indexes into podLabels. */
-  postings: Map<string, number[]>;
   policyCount: number;
   /** Some policy has an empty podSelector (or none): every pod of the namespace is selected. */
   policySelectsAll: boolean;
   policySelectors: LabelSelector[];
   policyMemo: Map<string, boolean>;
   customResourceNames: Set<string>;
-  serviceMemo: Map<string, boolean>;
 }
 
 export const workloadIndex = defineAnalyzer('workload-index', (inventory: Inventory): WorkloadIndex => {
   const index = new WorkloadIndex();
   for (const { object } of inventory.workloads()) {
     const labels = workloadPodLabels(object);
-    if (labels) for (const podLabels of withControllerLabels(object, labels)) index.addWorkloadLabels(namespaceKey(object), podLabels);
+    if (labels) for (const podLabels of perPodLabels(object, withControllerLabels(object, labels))) index.addWorkload(object, podLabels);
   }
   for (const { object } of inventory.objects) {
-    if (isCustomResource(object.apiVersion) && typeof object.metadata.name === 'string') {
+    if (isCustomResource(object) && typeof object.metadata.name === 'string') {
       index.addCustomResourceName(namespaceKey(object), object.metadata.name);
     }
   }
   for (const { object } of inventory.ofKind('NetworkPolicy')) {
-    const spec = object.spec;
-    // A missing spec is the zero value: an empty podSelector, i.e. every pod of the namespace.
-    if (spec !== undefined && spec !== null && !isRecord(spec)) {
-      index.addNetworkPolicy(namespaceKey(object), undefined);
-      continue;
-    }
-    // Only policies with Ingress among their policyTypes isolate the pods they select for ingress;
-    // when policyTypes is omitted or empty, the API server defaults it and always includes Ingress.
-    const types = isRecord(spec) ? spec.policyTypes : undefined;
-    const isolatesIngress = !Array.isArray(types) || types.length === 0 || types.includes('Ingress');
-    index.addNetworkPolicy(namespaceKey(object), isolatesIngress ? toLabelSelector(isRecord(spec) ? spec.podSelector : undefined) : undefined);
+    // normalizePolicy holds the one policyTypes defaulting rule: `ingress` is present exactly when the policy
+    // isolates the pods it selects for ingress. Keys stay namespaceKey ('' for unset), not the policy's namespace.
+    const p = normalizePolicy(object);
+    index.addNetworkPolicy(namespaceKey(object), p.ingress ? p.podSelector : undefined);
   }
   return index;
 });
@@ -177,14 +144,19 @@ export function workloadPodLabels(obj: K8sObject): Labels | undefined {
 /** StatefulSet pods beyond this ordinal are not indexed one by one; Services rarely target them. */
 const MAX_INDEXED_ORDINALS = 64;
 
-/**
- * The label sets of a workload's pods including those their controller adds: the Job controller's
- * `job-name`, the StatefulSet controller's per-pod `statefulset.kubernetes.io/pod-name` and pod index
- * (headless per-pod Services select on them).
- */
-function withControllerLabels(obj: K8sObject, labels: Labels): Labels[] {
+/** The labels a controller adds to every pod of the workload: the Job controller's `job-name`. */
+export function withControllerLabels(obj: K8sObject, labels: Labels): Labels {
   const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
-  if (obj.kind === 'Job' && name) return [{ ...labels, 'job-name': name, 'batch.kubernetes.io/job-name': name }];
+  if (obj.kind === 'Job' && name) return { ...labels, 'job-name': name, 'batch.kubernetes.io/job-name': name };
+  return labels;
+}
+
+/**
+ * The label sets of a workload's pods, given the labels all of them carry: the StatefulSet controller adds
+ * per-pod `statefulset.kubernetes.io/pod-name` and pod index (headless per-pod Services select on them).
+ */
+function perPodLabels(obj: K8sObject, labels: Labels): Labels[] {
+  const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
   if (obj.kind === 'StatefulSet' && name) {
     const spec = isRecord(obj.spec) ? obj.spec : {};
     const replicas = typeof spec.replicas === 'number' && spec.replicas >= 0 ? spec.replicas : 1;
@@ -206,40 +178,61 @@ export function toLabels(value: unknown): Labels {
 }
 
 /**
- * Built-in API groups are dotless (apps, batch, policy…) or end in `.k8s.io`; anything else, including
- * `x-k8s.io` SIG projects such as JobSet and LeaderWorkerSet, is served by a CRD and usually an operator.
+ * Served by a CRD, hence usually reconciled by an operator: built-in API groups are dotless (apps, batch,
+ * policy…) or end in `.k8s.io`; anything else, including `x-k8s.io` SIG projects such as JobSet and
+ * LeaderWorkerSet, is a custom resource.
  */
-function isCustomResource(apiVersion: string): boolean {
-  const group = apiGroupOf(apiVersion);
+export function isCustomResource(obj: K8sObject): boolean {
+  if (typeof obj.apiVersion !== 'string') return false;
+  const group = apiGroupOf(obj.apiVersion);
   return group.includes('.') && !group.endsWith('.k8s.io');
 }
 
+const OPERATORS: ReadonlySet<string> = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
 /**
- * A metav1.LabelSelector from untrusted input. Missing (null/undefined) → {} (for a NetworkPolicy's
- * podSelector that is the zero value, which selects every pod); malformed → undefined (the API server
- * would reject it, so it selects nothing).
+ * A metav1.LabelSelector from untrusted input, validated as the API server does: the selector, or why it
+ * is rejected (not a map, matchLabels not a map or with a non-scalar value, matchExpressions not a list, a
+ * requirement without key, an unknown operator, In/NotIn without values, Exists/DoesNotExist with values).
+ * Missing (null/undefined) is {}. `field` names the selector in reasons (`spec.podSelector`).
  */
-export function toLabelSelector(value: unknown): LabelSelector | undefined {
-  if (value === undefined || value === null) return {};
-  if (!isRecord(value)) return undefined;
+export function parseLabelSelector(value: unknown, field: string): { selector: LabelSelector } | { reason: string } {
+  if (value === undefined || value === null) return { selector: {} };
+  if (!isRecord(value)) return { reason: `${field} is not a map` };
   const selector: LabelSelector = {};
   const { matchLabels, matchExpressions } = value;
   if (matchLabels !== undefined && matchLabels !== null) {
-    if (!isRecord(matchLabels)) return undefined;
+    if (!isRecord(matchLabels)) return { reason: `${field}.matchLabels is not a map` };
+    for (const [k, v] of Object.entries(matchLabels)) if (v !== null && typeof v === 'object') return { reason: `${field}.matchLabels "${k}" is not a string` };
     selector.matchLabels = toLabels(matchLabels);
   }
   if (matchExpressions !== undefined && matchExpressions !== null) {
-    if (!Array.isArray(matchExpressions)) return undefined;
+    if (!Array.isArray(matchExpressions)) return { reason: `${field}.matchExpressions is not a list` };
     const requirements: LabelSelectorRequirement[] = [];
-    for (const e of matchExpressions) {
-      if (!isRecord(e) || typeof e.key !== 'string' || typeof e.operator !== 'string') return undefined;
-      if (e.values !== undefined && e.values !== null && !Array.isArray(e.values)) return undefined;
+    for (const [i, e] of matchExpressions.entries()) {
+      const at = `${field}.matchExpressions[${i}]`;
+      if (!isRecord(e) || typeof e.key !== 'string' || e.key === '') return { reason: `${at} has no key` };
+      if (typeof e.operator !== 'string' || !OPERATORS.has(e.operator)) return { reason: `${at} has operator "${String(e.operator ?? '')}", not In, NotIn, Exists or DoesNotExist` };
+      if (e.values !== undefined && e.values !== null && !Array.isArray(e.values)) return { reason: `${at}.values is not a list` };
+      const count = Array.isArray(e.values) ? e.values.length : 0;
+      if ((e.operator === 'In' || e.operator === 'NotIn') && count === 0) return { reason: `${at} uses ${e.operator} without values` };
+      if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && count > 0) return { reason: `${at} uses ${e.operator} with values` };
       const values = Array.isArray(e.values) ? e.values.filter((v) => v !== null && typeof v !== 'object').map(String) : undefined;
       requirements.push(values ? { key: e.key, operator: e.operator, values } : { key: e.key, operator: e.operator });
     }
     selector.matchExpressions = requirements;
   }
-  return selector;
+  return { selector };
+}
+
+/**
+ * A metav1.LabelSelector from untrusted input. Missing (null/undefined) → {} (for a NetworkPolicy's
+ * podSelector that is the zero value, which selects every pod); invalid (see parseLabelSelector) →
+ * undefined (the API server would reject it, so it selects nothing).
+ */
+export function toLabelSelector(value: unknown): LabelSelector | undefined {
+  const parsed = parseLabelSelector(value, 'selector');
+  return 'selector' in parsed ? parsed.selector : undefined;
 }
 
 /** "the unset namespace (kubectl's current)" or `namespace "prod"`, for messages. */

@@ -5,6 +5,7 @@
 import { CIS_1_12_SECTIONS } from '../cis/benchmarks/cis-1-12.js';
 import type { CisInstanceResult, CisLocation, CisReport, CisResult, CisStatus, NodeType } from '../cis/types.js';
 import { displayPath } from '../reporters/paths.js';
+import { emptyTotals } from '../cis/run-benchmark.js';
 
 export interface CisReportOptions {
   /** ANSI colours in the text report (the CLI turns them off when stdout is no TTY or NO_COLOR is set). */
@@ -36,9 +37,6 @@ export function shownStatus(result: CisResult, options: Pick<CisReportOptions, '
   return options.kubeBenchStates ? result.kubeBenchState : result.status;
 }
 
-export function emptyTotals(): Record<CisStatus, number> {
-  return { PASS: 0, FAIL: 0, WARN: 0, MANUAL: 0, INFO: 0 };
-}
 
 /** Totals of the shown statuses (equal to report.totals unless --kube-bench-states). */
 export function countStatuses(results: CisResult[], options: Pick<CisReportOptions, 'kubeBenchStates'>): Record<CisStatus, number> {

@@ -105,7 +105,7 @@ function fingerprint(r: CisResult, i: CisInstanceResult | undefined, cwd: string
   const l = i?.location;
   const where = l === undefined ? '' : 'pid' in l ? 'process' : 'file' in l ? l.file : locationText(l, cwd);
   return createHash('sha256')
-    .update([r.control.id, where, i?.pointer ?? '', i?.instance.replace(/\s*\(.*\)$/, '') ?? ''].join('\u0000'))
+    .update([r.control.id, where, i?.pointer ?? '', i?.component ?? i?.instance.replace(/\s*\(.*\)$/, '') ?? ''].join('\u0000'))
     .digest('hex');
 }
 

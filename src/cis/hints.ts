@@ -3,8 +3,8 @@
  * the EncryptionConfiguration (1.2.27, 1.2.28), the audit Policy (3.2.1, 3.2.2), etcd's CA (2.7) and bootstrap
  * token authentication (3.1.3). A hint never changes a status: manual controls stay MANUAL.
  */
-import { analyzeAuditPolicy } from '../analyzers/control-plane/audit-policy.js';
-import { analyzeEncryption } from '../analyzers/control-plane/encryption.js';
+import { auditPolicyOf } from '../analyzers/control-plane/audit-policy.js';
+import { encryptionOf } from '../analyzers/control-plane/encryption.js';
 import type { ComponentInstance, ControlPlaneFacts } from '../analyzers/control-plane/types.js';
 import type { CisControl, CisHint } from './types.js';
 
@@ -32,7 +32,7 @@ function encryptionHint(control: CisControl, inst: ComponentInstance, facts: Con
       ? { hint: 'likely-pass', reason: 'encryption is configured; the EncryptionConfiguration itself is not in the inputs' }
       : { hint: 'unknown', reason: 'the EncryptionConfiguration named by --encryption-provider-config is not in the inputs' };
   }
-  const analysis = analyzeEncryption(doc.data, doc.pointerPrefix);
+  const analysis = encryptionOf(doc.data, doc.pointerPrefix);
   const secrets = analysis.secrets;
   if (!secrets.encrypted) {
     const why = secrets.entry ? `its first provider for secrets is ${secrets.writer?.type ?? 'missing'}` : 'no entry covers secrets';
@@ -62,7 +62,7 @@ function auditHint(control: CisControl, inst: ComponentInstance, facts: ControlP
       ? { hint: 'likely-pass', reason: 'an audit policy file is configured; the Policy itself is not in the inputs' }
       : { hint: 'unknown', reason: 'the audit Policy named by --audit-policy-file is not in the inputs' };
   }
-  const analysis = analyzeAuditPolicy(doc.data, doc.pointerPrefix);
+  const analysis = auditPolicyOf(doc.data, doc.pointerPrefix);
   if (!analysis.logsAnything) return { hint: 'likely-fail', reason: `audit Policy ${doc.file} logs nothing (every request resolves to None)` };
   if (control.id === '3.2.1') return { hint: 'likely-pass', reason: `audit Policy ${doc.file} records events` };
   for (const [group, resource] of [['', 'secrets'], ['', 'configmaps'], ['authentication.k8s.io', 'tokenreviews']] as const) {

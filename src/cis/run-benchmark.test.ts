@@ -203,7 +203,7 @@ test('version notes: removed flags, end of life, benchmark range; selection by t
   const kinds = report.notes.map((n) => n.kind).sort();
   assert.deepEqual(kinds, ['benchmark-range', 'eol', 'removed-flag']);
   assert.match(report.notes.find((n) => n.kind === 'eol')?.message ?? '', /2023-02-28/);
-  assert.match(report.notes.find((n) => n.kind === 'removed-flag')?.message ?? '', /--insecure-port is removed in Kubernetes 1\.24 \(this component runs 1\.23\), so it must go before an upgrade\. Remove it/);
+  assert.match(report.notes.find((n) => n.kind === 'removed-flag')?.message ?? '', /kube-apiserver uses --insecure-port, deprecated since Kubernetes 1\.20 and removed in Kubernetes 1\.24 \(this cluster runs 1\.23\.1\): remove it before upgrading\. Remove it/);
   const ids = report.results.map((r) => r.control.id);
   assert.ok(ids.includes('1.2.15') && ids.includes('5.1.1') && ids.includes('5.3.2'));
   assert.ok(!ids.some((id) => id.startsWith('1.1.') || id.startsWith('1.3.') || id.startsWith('5.2.') || id.startsWith('2')));

@@ -3,7 +3,7 @@
  * kube-bench's verdict semantics; worst instance wins. No instance (or no stat data for file checks) → INFO, never
  * PASS; manual controls are MANUAL with a likely-pass / likely-fail hint, never silently passed.
  */
-import { findRemovedSettings } from '../analyzers/control-plane/removed-flags.js';
+import { describeRemovedHit, findRemovedSettings } from '../analyzers/control-plane/removed-flags.js';
 import { CIS_1_12_RANGE, inCisBenchmarkRange, supportStatus } from '../analyzers/control-plane/k8s-releases.js';
 import type { ComponentInstance, ControlPlaneFacts } from '../analyzers/control-plane/types.js';
 import { CIS_1_12_CONTROLS, CIS_1_12_GROUPS } from './benchmarks/cis-1-12.js';
@@ -26,11 +26,11 @@ import type {
   TestOutcome,
   VersionNote,
 } from './types.js';
-import { NODE_TYPES } from './types.js';
+import { DEFAULT_NODE_TYPES, NODE_TYPES } from './types.js';
 
-const DEFAULT_TARGETS: NodeType[] = ['master', 'etcd', 'controlplane', 'node'];
 
-function emptyTotals(): Record<CisStatus, number> {
+/** Every status at 0 (also for the CIS reporters' shown totals). */
+export function emptyTotals(): Record<CisStatus, number> {
   return { PASS: 0, FAIL: 0, WARN: 0, MANUAL: 0, INFO: 0 };
 }
 
@@ -41,7 +41,7 @@ function matchesSelector(control: CisControl, selector: string): boolean {
 }
 
 export function selectControls(opts: Pick<RunBenchmarkOptions, 'targets' | 'only' | 'skip'>): CisControl[] {
-  const targets = new Set(opts.targets ?? DEFAULT_TARGETS);
+  const targets = new Set<NodeType>(opts.targets ?? DEFAULT_NODE_TYPES);
   return CIS_1_12_CONTROLS.filter(
     (c) =>
       targets.has(c.nodeType) &&
@@ -54,7 +54,7 @@ export function selectControls(opts: Pick<RunBenchmarkOptions, 'targets' | 'only
  * A config path as people write it: `{.authentication.x509.clientCAFile}` → `authentication.x509.clientCAFile`,
  * `{range .tlsCipherSuites[:]}{}{','}{end}` → `tlsCipherSuites`. Other names (flags, env) are returned as they are.
  */
-export function prettyName(name: string): string {
+function prettyName(name: string): string {
   const plain = /^\{\.([A-Za-z0-9_.-]+)\}$/.exec(name);
   if (plain) return plain[1] ?? name;
   const range = /^\{range \.([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?\}/.exec(name);
@@ -144,6 +144,8 @@ function evaluateInstance(control: CisControl, inst: ComponentInstance, facts: C
   }
   const result: CisInstanceResult = {
     instance: label,
+    component: inst.component,
+    argvPointer: inst.argvPointer,
     status,
     found: describeFound(control, outcome, inst.config?.file),
     expectedResult: outcome.expectedResult,
@@ -180,6 +182,8 @@ function componentResult(control: CisControl, facts: ControlPlaneFacts): CisResu
       kubeBenchState: 'WARN',
       instances: instances.map((i) => ({
         instance: i.label,
+        component: i.component,
+        argvPointer: i.argvPointer,
         status: 'MANUAL',
         found: '',
         expectedResult: '',
@@ -275,18 +279,7 @@ function versionNotes(facts: ControlPlaneFacts, today: string): VersionNote[] {
   for (const inst of facts.instances) {
     for (const hit of findRemovedSettings(inst, inst.version ?? v)) {
       const kind = hit.setting.kind === 'plugin' ? 'removed-plugin' : 'removed-flag';
-      const runs = hit.version ? ` (this component runs ${hit.version.major}.${hit.version.minor})` : '';
-      const when =
-        hit.status === 'removed'
-          ? `was removed in Kubernetes ${hit.setting.removedIn ?? '?'}${runs}`
-          : hit.status === 'noEffect'
-            ? `has had no effect since Kubernetes ${hit.setting.noEffectSince ?? '?'}`
-            : hit.status === 'removedUnknownVersion'
-              ? `was removed in Kubernetes ${hit.setting.removedIn ?? '?'} (cluster version unknown)`
-              : hit.setting.removedIn
-                ? `is removed in Kubernetes ${hit.setting.removedIn}${runs}, so it must go before an upgrade`
-                : `is deprecated${hit.setting.deprecatedIn ? ` since Kubernetes ${hit.setting.deprecatedIn}` : ''}`;
-      notes.push({ kind, message: `${inst.component}: ${hit.display} ${when}. ${hit.setting.advice}`, instance: inst.label });
+      notes.push({ kind, message: describeRemovedHit(hit).text, instance: inst.label });
     }
   }
   if (v) {

@@ -27,6 +27,8 @@ export interface Tests {
 
 export type NodeType = 'master' | 'etcd' | 'controlplane' | 'node' | 'policies';
 export const NODE_TYPES: readonly NodeType[] = ['master', 'etcd', 'controlplane', 'node', 'policies'];
+/** The node types evaluated by default (every one but 'policies'), in benchmark order. */
+export const DEFAULT_NODE_TYPES: readonly NodeType[] = ['master', 'etcd', 'controlplane', 'node'];
 
 /** What a control is evaluated against: a component's instances, file stat data, or nothing (pure manual). */
 export type Target = Component | 'files' | 'none';
@@ -145,8 +147,12 @@ export interface FileFact {
 export type CisLocation = { file: string; line?: number } | { pid: number } | { path: string };
 
 export interface CisInstanceResult {
-  /** Instance label ('kube-apiserver (manifests/kube-apiserver.yaml:14)') or the file path(s) for file checks. */
+  /** Instance label ('kube-apiserver (manifests/kube-apiserver.yaml:14)') or the file path(s) for file checks; for display only. */
   instance: string;
+  /** The component of a component instance (undefined for file checks): read this, not the label. */
+  component?: Component;
+  /** The instance's ComponentInstance.argvPointer, where a missing flag would go (undefined for file checks). */
+  argvPointer?: string;
   status: CisStatus;
   found: string;
   expectedResult: string;

@@ -75,3 +75,13 @@ export function labelsKey(labels: Labels): string {
     .map((k) => labelPairKey(k, labels[k]))
     .join('\u0001');
 }
+
+/** A canonical text for a selector, for memo keys. */
+export function selectorKey(selector: LabelSelector): string {
+  const labels = Object.entries(selector.matchLabels ?? {})
+    .map(([k, v]) => labelPairKey(k, String(v)))
+    .sort()
+    .join('\u0001');
+  const expressions = (selector.matchExpressions ?? []).map((r) => [r.key, r.operator, ...(r.values ?? []).map(String)].join('\u0000')).join('\u0001');
+  return `${labels}\u0002${expressions}`;
+}

@@ -113,6 +113,18 @@ function resourceMatches(rule: AuditRule, req: AuditRequest): boolean {
   return false;
 }
 
+const auditPolicyMemo = new WeakMap<object, Map<string, AuditPolicyAnalysis>>();
+
+/** analyzeAuditPolicy, memoised per document object and pointer prefix (checks and CIS hints read the same docs). */
+export function auditPolicyOf(data: unknown, pointerPrefix = ''): AuditPolicyAnalysis {
+  if (typeof data !== 'object' || data === null) return analyzeAuditPolicy(data, pointerPrefix);
+  let byPrefix = auditPolicyMemo.get(data);
+  if (!byPrefix) auditPolicyMemo.set(data, (byPrefix = new Map()));
+  let analysis = byPrefix.get(pointerPrefix);
+  if (!analysis) byPrefix.set(pointerPrefix, (analysis = analyzeAuditPolicy(data, pointerPrefix)));
+  return analysis;
+}
+
 export function analyzeAuditPolicy(data: unknown, pointerPrefix = ''): AuditPolicyAnalysis {
   const problems: { pointer: string; message: string }[] = [];
   const rules: AuditRule[] = [];

@@ -122,7 +122,7 @@ export function componentOfSubcommand(word: string): Component | undefined {
 }
 
 /** Repository part of an image reference, without registry, tag or digest: 'registry.k8s.io/kube-apiserver:v1.30.2' → 'kube-apiserver'. */
-export function imageName(image: string): string {
+function imageName(image: string): string {
   let ref = image.trim();
   const at = ref.indexOf('@');
   if (at >= 0) ref = ref.slice(0, at);
@@ -145,7 +145,7 @@ export function isHyperkubeImage(image: string): boolean {
 /** Wrappers that exec the real binary after their own arguments (go-runner separates them with `--`). */
 const WRAPPERS = new Set(['go-runner', 'tini', 'dumb-init', 'env', 'nice', 'ionice', 'exec', 'sudo', 'setpriv', 'chroot']);
 
-export function isWrapper(path: string): boolean {
+function isWrapper(path: string): boolean {
   return WRAPPERS.has(baseName(path));
 }
 

@@ -9,6 +9,7 @@ import { apiGroupOf } from '../../kinds/kind-groups.js';
 import { isRecord } from '../../kinds/workloads.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import type { ParsedObject } from '../../sources/parsed-object.js';
+import { escapePointerSegment } from '../../sources/pointer-locator.js';
 import { baseName } from './component-specs.js';
 import type { ConfigDoc, ConfigKind } from './types.js';
 
@@ -33,12 +34,8 @@ export function fileOf(o: ParsedObject): string {
   return 'file' in o.source ? o.source.file : '';
 }
 
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /** The config kind of a standalone object, if it is one we read. */
-export function configKindOf(apiVersion: string, kind: string): ConfigKind | undefined {
+function configKindOf(apiVersion: string, kind: string): ConfigKind | undefined {
   if (kind === 'EncryptionConfig' && apiVersion === 'v1') return 'EncryptionConfiguration';
   if (!Object.prototype.hasOwnProperty.call(DOC_GROUPS, kind)) return undefined;
   const k = kind as ConfigKind;
@@ -69,7 +66,7 @@ export function collectConfigDocs(inv: Inventory, problems: InputProblem[]): Con
         continue;
       }
       if (!isRecord(parsed)) continue;
-      docs.push({ kind: e.kind, data: parsed, anchor: o, pointerPrefix: `/data/${escapePointer(e.key)}`, file: fileOf(o) });
+      docs.push({ kind: e.kind, data: parsed, anchor: o, pointerPrefix: `/data/${escapePointerSegment(e.key)}`, file: fileOf(o) });
     }
   }
   return docs;

@@ -60,11 +60,17 @@ export function buildControlPlaneFacts(inv: Inventory, extra: ControlPlaneExtra 
   }
 
   const byAnchor = new Map<K8sObject, ComponentInstance[]>();
+  const byConfigAnchor = new Map<K8sObject, ComponentInstance[]>();
   const byComponent = new Map<Component, ComponentInstance[]>();
   for (const inst of instances) {
     if (inst.anchor) {
       let list = byAnchor.get(inst.anchor.object);
       if (!list) byAnchor.set(inst.anchor.object, (list = []));
+      list.push(inst);
+    }
+    if (inst.config) {
+      let list = byConfigAnchor.get(inst.config.anchor.object);
+      if (!list) byConfigAnchor.set(inst.config.anchor.object, (list = []));
       list.push(inst);
     }
     let list = byComponent.get(inst.component);
@@ -81,6 +87,7 @@ export function buildControlPlaneFacts(inv: Inventory, extra: ControlPlaneExtra 
     instances,
     of: (c) => byComponent.get(c) ?? [],
     forAnchor: (obj) => byAnchor.get(obj) ?? [],
+    forConfigAnchor: (obj) => byConfigAnchor.get(obj) ?? [],
     docs,
     pairedDoc(apiserver, kind) {
       for (const flag of APISERVER_DOC_FLAGS[kind]) {
@@ -161,14 +168,18 @@ function versionEvidence(
     if (v) out.push({ ...v, rank: 'server' });
   }
   for (const n of nodes) {
-    const status = isRecord(n.status) ? n.status : undefined;
-    const info = status && isRecord(status.nodeInfo) ? status.nodeInfo : undefined;
-    const kv = info?.kubeletVersion;
+    const kv = nodeInfo(n).kubeletVersion;
     if (typeof kv !== 'string') continue;
     const v = parseVersion(kv, `Node ${n.metadata.name ?? ''} kubeletVersion ${kv}`);
     if (v) out.push({ ...v, rank: 'kubelet' });
   }
   return out;
+}
+
+/** A Node's status.nodeInfo ({} when missing or not a map). */
+export function nodeInfo(node: K8sObject): Record<string, unknown> {
+  const status = isRecord(node.status) ? node.status : undefined;
+  return status && isRecord(status.nodeInfo) ? status.nodeInfo : {};
 }
 
 /** The `control-plane` fact for `bulwark scan` (no --node, no override). */

@@ -125,6 +125,18 @@ export function base64Length(text: string): number | undefined {
   return (s.length / 4) * 3 - padding;
 }
 
+const encryptionMemo = new WeakMap<object, Map<string, EncryptionAnalysis>>();
+
+/** analyzeEncryption, memoised per document object and pointer prefix (checks and CIS hints read the same docs). */
+export function encryptionOf(data: unknown, pointerPrefix = ''): EncryptionAnalysis {
+  if (typeof data !== 'object' || data === null) return analyzeEncryption(data, pointerPrefix);
+  let byPrefix = encryptionMemo.get(data);
+  if (!byPrefix) encryptionMemo.set(data, (byPrefix = new Map()));
+  let analysis = byPrefix.get(pointerPrefix);
+  if (!analysis) byPrefix.set(pointerPrefix, (analysis = analyzeEncryption(data, pointerPrefix)));
+  return analysis;
+}
+
 export function analyzeEncryption(data: unknown, pointerPrefix = ''): EncryptionAnalysis {
   const problems: { pointer: string; message: string }[] = [];
   const entries: EncryptionEntry[] = [];

@@ -14,7 +14,7 @@ interface Accumulator {
 }
 
 /** '--Audit_Log-Path' → 'audit-log-path' is NOT done: flag names are case-sensitive; only dashes and `_` are normalised. */
-export function normaliseFlagName(name: string, component?: Component): string {
+function normaliseFlagName(name: string, component?: Component): string {
   let n = name.replace(/^-+/, '');
   if (!component || !usesGoFlags(component)) n = n.replace(/_/g, '-');
   return n;
@@ -27,7 +27,7 @@ export interface ArgvStart {
 }
 
 /** Where the arguments start: after the binary found in argv, else (args-only containers) after a leading subcommand word. */
-export function argvStart(argv: readonly string[], component: Component): ArgvStart {
+function argvStart(argv: readonly string[], component: Component): ArgvStart {
   const found = findComponentCommand(argv);
   if (found) return { binary: argv[found.binaryIndex], argsStart: found.argsStart };
   let i = 0;

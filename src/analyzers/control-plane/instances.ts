@@ -41,7 +41,7 @@ interface Argv {
 }
 
 /** The component a container runs and its argv: `command ++ args`, an args-only container of a component image, or `sh -c "…"`. */
-export function containerArgv(c: ContainerRef): Argv | undefined {
+function containerArgv(c: ContainerRef): Argv | undefined {
   const command = strings(c.container.command);
   const args = strings(c.container.args);
   const argv = [...command.map((x) => x.value), ...args.map((x) => x.value)];

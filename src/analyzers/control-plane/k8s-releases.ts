@@ -9,6 +9,7 @@
  * Benchmark range: kube-bench cfg/config.yaml `version_mapping` maps 1.32, 1.33 and 1.34 to cis-1.12
  * (https://github.com/aquasecurity/kube-bench/blob/main/cfg/config.yaml).
  */
+import { compareMinor } from './version.js';
 
 export const AS_OF = '2026-11-23';
 
@@ -63,10 +64,6 @@ function parseMinor(minor: string): [number, number] {
 }
 
 /** Compares (major, minor) pairs: negative, zero or positive. */
-export function compareMinor(a: { major: number; minor: number }, b: { major: number; minor: number }): number {
-  return a.major !== b.major ? a.major - b.major : a.minor - b.minor;
-}
-
 export function minorOf(text: string): { major: number; minor: number } {
   const [major, minor] = parseMinor(text);
   return { major, minor };

@@ -3,8 +3,10 @@
  * removed instead of demanding them as older benchmarks did ("--insecure-port=0", "PodSecurityPolicy is set").
  * CIS 1.12 requires none of them. Each row names its sources.
  */
+import { renderMessage } from '../../checks/define-check.js';
 import type { ComponentInstance, KubeVersion } from './types.js';
-import { compareMinor, minorOf } from './k8s-releases.js';
+import { minorOf } from './k8s-releases.js';
+import { compareMinor, formatVersion } from './version.js';
 
 export interface RemovedSetting {
   component: ComponentInstance['component'];
@@ -143,4 +145,35 @@ function statusOf(setting: RemovedSetting, version: KubeVersion | undefined): Re
   if (!setting.removedIn) return 'deprecated';
   if (!version) return 'removedUnknownVersion';
   return compareMinor(version, minorOf(setting.removedIn)) >= 0 ? 'removed' : 'deprecated';
+}
+
+/** How a hit is worded, per status: the messages of no-removed-control-plane-flags, also the CIS report's version notes. */
+export const REMOVED_HIT_MESSAGES: Record<RemovedStatus, string> = {
+  removed: '{{component}} uses {{setting}}, removed in Kubernetes {{removedIn}} (this cluster runs {{version}}): the component does not start with it. {{advice}}',
+  deprecated: '{{component}} uses {{setting}}, deprecated{{since}}{{removal}}. {{advice}}',
+  removedUnknownVersion: '{{component}} uses {{setting}}, removed in Kubernetes {{removedIn}}; the cluster version is unknown, and from {{removedIn}} on the component does not start with it. {{advice}}',
+  noEffect: '{{component}} uses {{setting}}, which has had no effect since Kubernetes {{since}}. {{advice}}',
+};
+
+/**
+ * A hit in words: the message id (its status), the data of REMOVED_HIT_MESSAGES' placeholders and the rendered
+ * text. `version` defaults to the one the hit was found with (the instance's own, else the cluster's).
+ */
+export function describeRemovedHit(hit: RemovedHit, version: KubeVersion | undefined = hit.version): { messageId: RemovedStatus; data: Record<string, string>; text: string } {
+  const s = hit.setting;
+  const since = s.noEffectSince ?? s.deprecatedIn;
+  const data = {
+    component: s.component,
+    setting: hit.display,
+    removedIn: s.removedIn ?? '',
+    version: version ? formatVersion(version) : 'unknown',
+    since: hit.status === 'noEffect' ? (s.noEffectSince ?? '') : since ? ` since Kubernetes ${since}` : '',
+    removal: s.removedIn
+      ? ` and removed in Kubernetes ${s.removedIn}${version ? ` (this cluster runs ${formatVersion(version)})` : ''}: remove it before upgrading`
+      : s.noEffectSince
+        ? ` and without effect from Kubernetes ${s.noEffectSince}`
+        : ' and still accepted',
+    advice: s.advice,
+  };
+  return { messageId: hit.status, data, text: renderMessage(REMOVED_HIT_MESSAGES[hit.status], data) };
 }

@@ -89,6 +89,8 @@ export interface ControlPlaneFacts {
   instances: ComponentInstance[];
   of(c: Component): ComponentInstance[];
   forAnchor(obj: K8sObject): ComponentInstance[];
+  /** The instances whose paired config document (ComponentInstance.config) is anchored on `obj`. */
+  forConfigAnchor(obj: K8sObject): ComponentInstance[];
   docs(kind: ConfigKind): ConfigDoc[];
   pairedDoc(apiserver: ComponentInstance, kind: 'EncryptionConfiguration' | 'Policy' | 'AuthorizationConfiguration'): ConfigDoc | undefined;
   nodes: ParsedObject[];

@@ -77,8 +77,14 @@ export function versionFromOverride(text: string): KubeVersion | undefined {
   return parseVersion(t, `--k8s-version ${t}`);
 }
 
+/** Orders by major and minor only (patch ignored): `1.24.3` and `1.24` compare equal. */
+export function compareMinor(a: { major: number; minor: number }, b: { major: number; minor: number }): number {
+  return a.major - b.major || a.minor - b.minor;
+}
+
+/** Orders by major, minor, then patch (missing patch = 0). */
 export function compareVersions(a: KubeVersion, b: KubeVersion): number {
-  return a.major - b.major || a.minor - b.minor || (a.patch ?? 0) - (b.patch ?? 0);
+  return compareMinor(a, b) || (a.patch ?? 0) - (b.patch ?? 0);
 }
 
 export function formatVersion(v: KubeVersion): string {

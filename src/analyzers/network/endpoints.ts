@@ -2,7 +2,7 @@ import type { Inventory } from '../../inventory/inventory.js';
 import { labelsKey, type Labels } from '../../inventory/label-selector.js';
 import { asArray, isRecord, podContainers, podTemplate } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
-import { toLabels, workloadPodLabels } from '../workload-index.js';
+import { toLabels, withControllerLabels, workloadPodLabels } from '../workload-index.js';
 import { isProtocol, type Protocol } from './connection-set.js';
 import { networkNamespace } from './policies.js';
 
@@ -94,13 +94,6 @@ function podOwner(pod: K8sObject): { kind: string; name: string } | undefined {
   // A static pod's mirror is "owned" by its Node; it is its own workload.
   if (ref.kind === 'Node') return undefined;
   return { kind: typeof ref.kind === 'string' && ref.kind !== '' ? ref.kind : 'Pod', name: ref.name };
-}
-
-/** The Job controller labels its pods with the Job's name; policies may select on them. */
-function withControllerLabels(obj: K8sObject, labels: Labels): Labels {
-  const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
-  if (obj.kind === 'Job' && name) return { ...labels, 'job-name': name, 'batch.kubernetes.io/job-name': name };
-  return labels;
 }
 
 /** Named container ports of the pod (regular and init containers: restartable init containers serve too). */

@@ -77,6 +77,7 @@ function representative(peer: PolicyPeer & { type: 'pods' }): string | undefined
 
 function describePeer(peer: PolicyPeer): string {
   if (peer.type === 'ipBlock') return `ipBlock ${peer.text}`;
+  if (peer.type === 'invalid') return `invalid peer (${peer.reason})`;
   const parts: string[] = [];
   if (peer.namespaceSelector) parts.push(`namespaceSelector ${describeSelectorBody(peer.namespaceSelector)}`);
   if (peer.podSelector) parts.push(`podSelector ${describeSelectorBody(peer.podSelector)}`);

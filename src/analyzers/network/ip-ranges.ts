@@ -122,7 +122,7 @@ function formatIpv6(v: bigint): string {
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
 
-export function formatAddress(family: IpFamily, v: bigint): string {
+function formatAddress(family: IpFamily, v: bigint): string {
   return family === 4 ? formatIpv4(v) : formatIpv6(v);
 }
 

@@ -214,6 +214,7 @@ function ruleMatches(rule: PolicyRule, policy: NormalizedPolicy, other: Peer, na
   if (rule.peers === undefined) return true;
   return rule.peers.some((peer) => {
     if (peer.type === 'ipBlock') return other.type === 'address' && peer.ranges.some((r) => r.family === other.family && r.lo <= other.address && other.address <= r.hi);
+    if (peer.type === 'invalid') return false;
     if (other.type !== 'pod') return false;
     const nsOk = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, namespaceLabels.get(other.pod.namespace)) : other.pod.namespace === policy.namespace;
     return nsOk && (peer.podSelector === undefined || selectorMatches(peer.podSelector, other.pod.labels));

@@ -1,10 +1,12 @@
 import type { Inventory } from '../../inventory/inventory.js';
-import { isEmptySelector, labelPairKey, labelsKey, selectorMatches, type LabelSelector, type LabelSelectorRequirement, type Labels } from '../../inventory/label-selector.js';
-import { apiGroupOf, isNamespaced, isWorkload } from '../../kinds/kind-groups.js';
+import { isEmptySelector, selectorKey, selectorMatches, type LabelSelector, type Labels } from '../../inventory/label-selector.js';
+import { isNamespaced, isWorkload } from '../../kinds/kind-groups.js';
 import { podTemplate } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
 import { defineAnalyzer } from '../facts.js';
-import { toLabels, workloadPodLabels } from '../workload-index.js';
+import { BUILT_IN_NAMESPACES } from '../namespace-accounts.js';
+import { PodLabelIndex } from '../pod-label-index.js';
+import { isCustomResource, toLabels, workloadPodLabels } from '../workload-index.js';
 import { NAMESPACE_NAME_LABEL } from './endpoints.js';
 import { networkNamespace, normalizePolicy, type NormalizedPolicy, type PolicyRule } from './policies.js';
 
@@ -13,9 +15,6 @@ import { networkNamespace, normalizePolicy, type NormalizedPolicy, type PolicyRu
  * scan for the NetworkPolicy hygiene checks (default deny, selectors matching nothing). Namespaces follow
  * the network analyzer: an object without metadata.namespace is in "default".
  */
-
-/** Namespaces every cluster has, known even when the input never mentions them. */
-export const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
 
 /**
  * Pod labels whose values controllers generate at run time (hashes, uids, ordinals, the names of the Jobs a
@@ -84,7 +83,7 @@ export interface NetworkCoverage {
 }
 
 /** A rule without peers and without ports: it allows every source/destination on every port. */
-export function isAllowAllRule(rule: PolicyRule): boolean {
+function isAllowAllRule(rule: PolicyRule): boolean {
   return rule.peers === undefined && rule.ports === undefined;
 }
 
@@ -112,20 +111,20 @@ export function computeCoverage(inventory: Inventory): NetworkCoverage {
     if (!isNamespaced(object.kind)) continue;
     const ns = object.metadata.namespace;
     if (typeof ns === 'string' && ns !== '' && !knownNamespaces.has(ns)) knownNamespaces.set(ns, { [NAMESPACE_NAME_LABEL]: ns });
-    if (isCustomResource(object)) customResourceNamespaces.add(networkNamespace(object));
+    // Workload kinds from other groups (OpenShift's DeploymentConfig) are workloads, not operator input.
+    if (isCustomResource(object) && !isWorkload(object)) customResourceNamespaces.add(networkNamespace(object));
   }
+  // Namespaces every cluster has, known even when the input never mentions them.
   for (const ns of BUILT_IN_NAMESPACES) if (!knownNamespaces.has(ns)) knownNamespaces.set(ns, { [NAMESPACE_NAME_LABEL]: ns });
 
-  const podIndexes = new Map<string, PodLabelIndex>();
+  const pods = new PodLabelIndex(networkNamespace);
   for (const { object } of inventory.workloads()) {
     const ns = networkNamespace(object);
     const e = entry(ns);
     e.workloadCount++;
     // NetworkPolicy does not apply to host-network pods; a namespace of only those has nothing to isolate.
     if (!e.firstIsolatable && podTemplate(object)?.spec.hostNetwork !== true) e.firstIsolatable = object;
-    let index = podIndexes.get(ns);
-    if (!index) podIndexes.set(ns, (index = new PodLabelIndex()));
-    index.add(workloadPodLabels(object) ?? {});
+    pods.add(object, workloadPodLabels(object) ?? {});
   }
 
   const policies = new Map<K8sObject, NormalizedPolicy>();
@@ -149,8 +148,8 @@ export function computeCoverage(inventory: Inventory): NetworkCoverage {
     namespaces,
     knownNamespaces,
     policyOf: (obj) => policies.get(obj) ?? normalizePolicy(obj),
-    podsKnown: (ns) => podIndexes.has(ns) && !customResourceNamespaces.has(ns) && ns !== SYSTEM_NAMESPACE,
-    anyWorkloadMatches: (ns, selector) => podIndexes.get(ns)?.anyMatches(selector) ?? false,
+    podsKnown: (ns) => pods.has(ns) && !customResourceNamespaces.has(ns) && ns !== SYSTEM_NAMESPACE,
+    anyWorkloadMatches: (ns, selector) => pods.has(ns) && pods.anyMatches(ns, withoutGeneratedKeys(selector)),
     namespacesMatching(selector) {
       const key = selectorKey(selector);
       let names = namespaceMemo.get(key);
@@ -164,70 +163,7 @@ export function computeCoverage(inventory: Inventory): NetworkCoverage {
   };
 }
 
-/** The distinct pod label sets of one namespace, with postings per label pair, answering selectors with a memo. */
-class PodLabelIndex {
-  private readonly sets: Labels[] = [];
-  private readonly seen = new Set<string>();
-  private readonly postings = new Map<string, number[]>();
-  private readonly memo = new Map<string, boolean>();
-
-  add(labels: Labels): void {
-    const key = labelsKey(labels);
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const i = this.sets.length;
-    this.sets.push(labels);
-    for (const [k, v] of Object.entries(labels)) {
-      const pair = labelPairKey(k, v);
-      let list = this.postings.get(pair);
-      if (!list) this.postings.set(pair, (list = []));
-      list.push(i);
-    }
-  }
-
-  anyMatches(selector: LabelSelector): boolean {
-    const s = withoutGeneratedKeys(selector);
-    const key = selectorKey(s);
-    let result = this.memo.get(key);
-    if (result === undefined) {
-      result = this.evaluate(s);
-      this.memo.set(key, result);
-    }
-    return result;
-  }
-
-  private evaluate(s: LabelSelector): boolean {
-    // Candidates: the label sets holding the rarest required pair (matchLabels), or the rarest In term's
-    // values (disjoint postings: a label has one value). Lists are not copied.
-    let candidates: number[][] | undefined;
-    let size = Infinity;
-    const consider = (lists: number[][]): void => {
-      let n = 0;
-      for (const l of lists) n += l.length;
-      if (n < size) [candidates, size] = [lists, n];
-    };
-    for (const [k, v] of Object.entries(s.matchLabels ?? {})) consider([this.postings.get(labelPairKey(k, String(v))) ?? []]);
-    for (const r of s.matchExpressions ?? []) {
-      if (r.operator !== 'In') continue;
-      const values = new Set((r.values ?? []).map(String));
-      consider([...values].map((v) => this.postings.get(labelPairKey(r.key, v)) ?? []));
-    }
-    if (candidates) return candidates.some((list) => list.some((i) => selectorMatches(s, this.sets[i])));
-    return this.sets.some((labels) => selectorMatches(s, labels));
-  }
-}
-
 const SYSTEM_NAMESPACE = 'kube-system';
-
-/**
- * Served by a CRD, hence usually reconciled by an operator: built-in API groups are dotless (apps, batch…)
- * or end in `.k8s.io`. Workload kinds from other groups (OpenShift's DeploymentConfig) are workloads.
- */
-function isCustomResource(obj: K8sObject): boolean {
-  if (typeof obj.apiVersion !== 'string') return false;
-  const group = apiGroupOf(obj.apiVersion);
-  return group.includes('.') && !group.endsWith('.k8s.io') && !isWorkload(obj);
-}
 
 function withoutGeneratedKeys(selector: LabelSelector): LabelSelector {
   const out: LabelSelector = {};
@@ -236,14 +172,4 @@ function withoutGeneratedKeys(selector: LabelSelector): LabelSelector {
   const expressions = (selector.matchExpressions ?? []).filter((r) => !CONTROLLER_GENERATED_LABELS.has(r.key));
   if (expressions.length) out.matchExpressions = expressions;
   return out;
-}
-
-/** A canonical text for a selector, for memo keys. */
-export function selectorKey(selector: LabelSelector): string {
-  const labels = Object.entries(selector.matchLabels ?? {})
-    .map(([k, v]) => labelPairKey(k, String(v)))
-    .sort()
-    .join('\u0001');
-  const expressions = (selector.matchExpressions ?? []).map((r: LabelSelectorRequirement) => [r.key, r.operator, ...(r.values ?? []).map(String)].join('\u0000')).join('\u0001');
-  return `${labels}\u0002${expressions}`;
 }

@@ -1,9 +1,9 @@
 import type { LabelSelector } from '../../inventory/label-selector.js';
 import { asArray, isRecord } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
-import { toLabelSelector } from '../workload-index.js';
+import { parseLabelSelector } from '../workload-index.js';
 import { ConnectionSet, isProtocol, type Protocol } from './connection-set.js';
-import { parseCidr, subtractRanges, type IpRange } from './ip-ranges.js';
+import { parseCidr, rangeContains, subtractRanges, type IpRange } from './ip-ranges.js';
 
 /** Where an object without metadata.namespace lands, as netpol-analyzer (and kubectl's default context) assume. */
 export const DEFAULT_NAMESPACE = 'default';
@@ -21,6 +21,13 @@ export interface PortSpec {
   endPort?: number;
 }
 
+/**
+ * One entry of a rule's from/to list. Every entry is kept, so peer i is `from[i]`/`to[i]` as written.
+ *
+ * An invalid entry makes the API server reject the whole policy, so such a policy cannot exist in a
+ * cluster; the connectivity analysis nevertheless keeps the rest of the policy and lets the invalid peer
+ * match nothing (the checks report it), rather than dropping the policy or guessing a meaning.
+ */
 export type PolicyPeer =
   | {
       type: 'pods';
@@ -31,10 +38,21 @@ export type PolicyPeer =
     }
   | {
       type: 'ipBlock';
-      /** `cidr` minus `except`, as disjoint ranges. */
+      /** `cidr` minus `except`, as disjoint ranges (none when the except entries cover the cidr). */
       ranges: IpRange[];
       /** The ipBlock as written, for explanations. */
       text: string;
+      cidr: IpRange;
+      /** spec's cidr and except entries as written. */
+      cidrText: string;
+      except: string[];
+      /** The except entries cover the whole cidr: the peer matches no address. */
+      empty: boolean;
+    }
+  | {
+      type: 'invalid';
+      /** Why the API server rejects it, e.g. `ipBlock.except entry "x" is not a CIDR`. */
+      reason: string;
     };
 
 export interface PolicyRule {
@@ -49,6 +67,8 @@ export interface NormalizedPolicy {
   name: string;
   /** The pods the policy applies to; undefined when malformed (the API server would reject it: it selects nothing). */
   podSelector?: LabelSelector;
+  /** Why the podSelector (or the spec holding it) is malformed, and where; set exactly when podSelector is undefined. */
+  invalidPodSelector?: { reason: string; path: string };
   /** Present when the policy isolates the selected pods for ingress (Ingress among its effective policyTypes). */
   ingress?: PolicyRule[];
   /** Present when the policy isolates the selected pods for egress. */
@@ -63,9 +83,14 @@ export function normalizePolicy(obj: K8sObject): NormalizedPolicy {
   const policy: NormalizedPolicy = { namespace: networkNamespace(obj), name: typeof obj.metadata.name === 'string' ? obj.metadata.name : '' };
   const rawSpec = obj.spec;
   // A missing spec is the zero value: empty podSelector, default policyTypes [Ingress], no rules.
-  if (rawSpec !== undefined && rawSpec !== null && !isRecord(rawSpec)) return policy;
+  if (rawSpec !== undefined && rawSpec !== null && !isRecord(rawSpec)) {
+    policy.invalidPodSelector = { reason: 'spec is not a map', path: '/spec' };
+    return policy;
+  }
   const spec = isRecord(rawSpec) ? rawSpec : {};
-  policy.podSelector = toLabelSelector(spec.podSelector);
+  const selector = parseLabelSelector(spec.podSelector, 'spec.podSelector');
+  if ('selector' in selector) policy.podSelector = selector.selector;
+  else policy.invalidPodSelector = { reason: selector.reason, path: '/spec/podSelector' };
   const ingressRules = asArray<unknown>(spec.ingress);
   const egressRules = asArray<unknown>(spec.egress);
   let types: string[];
@@ -82,7 +107,7 @@ function normalizeRule(raw: unknown, peersField: 'from' | 'to'): PolicyRule {
   const rule: PolicyRule = {};
   const rawPeers = raw[peersField];
   if (Array.isArray(rawPeers) && rawPeers.length > 0) {
-    rule.peers = rawPeers.map(normalizePeer).filter((p): p is PolicyPeer => p !== undefined);
+    rule.peers = rawPeers.map(normalizePeer);
   } else if (rawPeers !== undefined && rawPeers !== null && !Array.isArray(rawPeers)) rule.peers = [];
   const rawPorts = raw.ports;
   if (Array.isArray(rawPorts) && rawPorts.length > 0) {
@@ -91,35 +116,49 @@ function normalizeRule(raw: unknown, peersField: 'from' | 'to'): PolicyRule {
   return rule;
 }
 
-function normalizePeer(raw: unknown): PolicyPeer | undefined {
-  if (!isRecord(raw)) return undefined;
-  const hasSelectors = (raw.podSelector !== undefined && raw.podSelector !== null) || (raw.namespaceSelector !== undefined && raw.namespaceSelector !== null);
-  if (raw.ipBlock !== undefined && raw.ipBlock !== null) {
-    // ipBlock excludes the selectors; such a peer is invalid and matches nothing.
-    if (hasSelectors || !isRecord(raw.ipBlock)) return undefined;
-    const cidr = parseCidr(raw.ipBlock.cidr);
-    if (!cidr) return undefined;
-    const excepts = asArray<unknown>(raw.ipBlock.except)
-      .map(parseCidr)
-      .filter((r): r is IpRange => r !== undefined);
-    const exceptText = asArray<unknown>(raw.ipBlock.except).map(String);
+/** A peer as the API server validates it; see PolicyPeer for what an invalid one means. */
+function normalizePeer(raw: unknown): PolicyPeer {
+  if (!isRecord(raw)) return { type: 'invalid', reason: 'it is not a map' };
+  const has = (field: string): boolean => raw[field] !== undefined && raw[field] !== null;
+  if (has('ipBlock')) {
+    if (has('podSelector') || has('namespaceSelector')) return { type: 'invalid', reason: 'ipBlock cannot be combined with podSelector or namespaceSelector' };
+    const block = raw.ipBlock;
+    if (!isRecord(block)) return { type: 'invalid', reason: 'ipBlock is not a map' };
+    if (block.cidr === undefined || block.cidr === null || block.cidr === '') return { type: 'invalid', reason: 'ipBlock has no cidr' };
+    const cidrText = String(block.cidr);
+    const cidr = parseCidr(block.cidr);
+    if (!cidr) return { type: 'invalid', reason: `ipBlock.cidr "${cidrText}" is not a CIDR` };
+    if (block.except !== undefined && block.except !== null && !Array.isArray(block.except)) return { type: 'invalid', reason: 'ipBlock.except is not a list' };
+    const except = asArray<unknown>(block.except);
+    const holes: IpRange[] = [];
+    for (const e of except) {
+      const hole = parseCidr(e);
+      if (!hole) return { type: 'invalid', reason: `ipBlock.except entry "${String(e)}" is not a CIDR` };
+      // The API server wants every except strictly inside the cidr (same family, longer prefix).
+      if (!rangeContains(cidr, hole) || hole.hi - hole.lo >= cidr.hi - cidr.lo) {
+        return { type: 'invalid', reason: `ipBlock.except entry "${String(e)}" is not strictly inside cidr "${cidrText}"` };
+      }
+      holes.push(hole);
+    }
+    const exceptText = except.map(String);
+    const ranges = subtractRanges(cidr, holes);
     return {
       type: 'ipBlock',
-      ranges: subtractRanges(cidr, excepts),
-      text: `${String(raw.ipBlock.cidr)}${exceptText.length ? ` except ${exceptText.join(', ')}` : ''}`,
+      ranges,
+      text: `${cidrText}${exceptText.length ? ` except ${exceptText.join(', ')}` : ''}`,
+      cidr,
+      cidrText,
+      except: exceptText,
+      empty: ranges.length === 0,
     };
   }
-  if (!hasSelectors) return undefined;
+  if (!has('podSelector') && !has('namespaceSelector')) return { type: 'invalid', reason: 'it sets none of podSelector, namespaceSelector and ipBlock' };
   const peer: PolicyPeer = { type: 'pods' };
-  if (raw.namespaceSelector !== undefined && raw.namespaceSelector !== null) {
-    const s = toLabelSelector(raw.namespaceSelector);
-    if (!s) return undefined;
-    peer.namespaceSelector = s;
-  }
-  if (raw.podSelector !== undefined && raw.podSelector !== null) {
-    const s = toLabelSelector(raw.podSelector);
-    if (!s) return undefined;
-    peer.podSelector = s;
+  for (const field of ['namespaceSelector', 'podSelector'] as const) {
+    if (!has(field)) continue;
+    const parsed = parseLabelSelector(raw[field], field);
+    if ('reason' in parsed) return { type: 'invalid', reason: parsed.reason };
+    peer[field] = parsed.selector;
   }
   return peer;
 }

@@ -51,7 +51,7 @@ export function defineCisSettingsCheck(spec: CisSettingsCheckSpec): Check {
     check(obj, ctx) {
       const facts = ctx.facts.get(controlPlaneAnalyzer);
       const instances = facts.forAnchor(obj);
-      const anchoredHere = instances.length > 0 || facts.instances.some((i) => i.config?.anchor.object === obj);
+      const anchoredHere = instances.length > 0 || facts.forConfigAnchor(obj).length > 0;
       if (anchoredHere) {
         const report = facts.cis();
         let results = resultsOf.get(report);
@@ -59,11 +59,10 @@ export function defineCisSettingsCheck(spec: CisSettingsCheckSpec): Check {
         for (const result of results) {
           for (const inst of result.instances) {
             if (inst.status !== 'FAIL' || inst.anchor?.object !== obj) continue;
-            const own = instances.find((i) => i.label === inst.instance);
             ctx.report({
               messageId: 'cisFailed',
-              data: { cis: result.control.id, title: result.control.title, expected: result.control.expected, found: inst.found, component: componentOf(inst.instance) },
-              path: inst.pointer ?? own?.argvPointer ?? '',
+              data: { cis: result.control.id, title: result.control.title, expected: result.control.expected, found: inst.found, component: inst.component ?? '' },
+              path: inst.pointer ?? inst.argvPointer ?? '',
               references: [{ cis: result.control.id }],
               remediation: result.control.remediation,
             });
@@ -73,10 +72,4 @@ export function defineCisSettingsCheck(spec: CisSettingsCheckSpec): Check {
       if (spec.extra && instances.length > 0) spec.extra(obj, ctx, instances, facts);
     },
   });
-}
-
-/** 'kube-apiserver (manifests/kube-apiserver.yaml:14)' → 'kube-apiserver'. */
-function componentOf(label: string): string {
-  const paren = label.indexOf(' (');
-  return paren < 0 ? label : label.slice(0, paren);
 }

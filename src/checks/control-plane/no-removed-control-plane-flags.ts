@@ -1,6 +1,5 @@
 import { controlPlaneAnalyzer } from '../../analyzers/control-plane/control-plane-analyzer.js';
-import { findRemovedSettings } from '../../analyzers/control-plane/removed-flags.js';
-import { formatVersion } from '../../analyzers/control-plane/version.js';
+import { describeRemovedHit, findRemovedSettings, REMOVED_HIT_MESSAGES } from '../../analyzers/control-plane/removed-flags.js';
 import { defineCheck } from '../define-check.js';
 
 export const noRemovedControlPlaneFlags = defineCheck({
@@ -16,35 +15,17 @@ export const noRemovedControlPlaneFlags = defineCheck({
     remediation:
       'Remove the flag or plugin and apply its replacement (for example PodSecurity admission instead of PodSecurityPolicy, --encryption-provider-config instead of --experimental-encryption-provider-config), then restart the component.',
     references: [{ url: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/' }, { url: 'https://kubernetes.io/docs/reference/access-authn-authz/admission-controllers/' }],
-    messages: {
-      removed: '{{component}} uses {{setting}}, removed in Kubernetes {{removedIn}} (this cluster runs {{version}}): the component does not start with it. {{advice}}',
-      deprecated: '{{component}} uses {{setting}}, deprecated{{since}}{{removal}}. {{advice}}',
-      removedUnknownVersion: '{{component}} uses {{setting}}, removed in Kubernetes {{removedIn}}; the cluster version is unknown, and from {{removedIn}} on the component does not start with it. {{advice}}',
-      noEffect: '{{component}} uses {{setting}}, which has had no effect since Kubernetes {{since}}. {{advice}}',
-    },
+    messages: REMOVED_HIT_MESSAGES,
   },
   check(obj, ctx) {
     const facts = ctx.facts.get(controlPlaneAnalyzer);
     for (const inst of facts.forAnchor(obj)) {
       const version = inst.version ?? facts.version;
       for (const hit of findRemovedSettings(inst, version)) {
-        const s = hit.setting;
-        const since = s.noEffectSince ?? s.deprecatedIn;
+        const { messageId, data } = describeRemovedHit(hit, version);
         ctx.report({
-          messageId: hit.status,
-          data: {
-            component: inst.component,
-            setting: hit.display,
-            removedIn: s.removedIn ?? '',
-            version: version ? formatVersion(version) : 'unknown',
-            since: hit.status === 'noEffect' ? (s.noEffectSince ?? '') : since ? ` since Kubernetes ${since}` : '',
-            removal: s.removedIn
-              ? ` and removed in Kubernetes ${s.removedIn}${version ? ` (this cluster runs ${formatVersion(version)})` : ''}: remove it before upgrading`
-              : s.noEffectSince
-                ? ` and without effect from Kubernetes ${s.noEffectSince}`
-                : ' and still accepted',
-            advice: s.advice,
-          },
+          messageId,
+          data,
           path: hit.pointer ?? inst.argvPointer,
         });
       }

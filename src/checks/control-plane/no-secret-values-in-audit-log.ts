@@ -1,4 +1,4 @@
-import { analyzeAuditPolicy, describeRequest, isAuditPolicy, type AuditProbeResult } from '../../analyzers/control-plane/audit-policy.js';
+import { auditPolicyOf, describeRequest, isAuditPolicy, type AuditProbeResult } from '../../analyzers/control-plane/audit-policy.js';
 import { defineCheck } from '../define-check.js';
 
 /** Resources whose request or response bodies carry credentials. */
@@ -28,7 +28,7 @@ export const noSecretValuesInAuditLog = defineCheck({
   },
   check(obj, ctx) {
     if (!isAuditPolicy(obj)) return;
-    const policy = analyzeAuditPolicy(obj);
+    const policy = auditPolicyOf(obj);
     const byRule = new Map<number, { hit: AuditProbeResult; labels: string[] }>();
     for (const s of SENSITIVE) {
       for (const hit of policy.bodyLogging(s.group, s.resource)) {

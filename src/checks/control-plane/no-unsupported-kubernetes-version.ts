@@ -1,8 +1,7 @@
-import { controlPlaneAnalyzer } from '../../analyzers/control-plane/control-plane-analyzer.js';
+import { controlPlaneAnalyzer, nodeInfo } from '../../analyzers/control-plane/control-plane-analyzer.js';
 import { AS_OF, supportStatus } from '../../analyzers/control-plane/k8s-releases.js';
 import type { KubeVersion } from '../../analyzers/control-plane/types.js';
 import { formatVersion, parseVersion, versionFromKubeadm } from '../../analyzers/control-plane/version.js';
-import { isRecord } from '../../kinds/workloads.js';
 import { defineCheck, type CheckContext } from '../define-check.js';
 
 export const noUnsupportedKubernetesVersion = defineCheck({
@@ -26,9 +25,7 @@ export const noUnsupportedKubernetesVersion = defineCheck({
   check(obj, ctx) {
     const today = typeof ctx.options.today === 'string' ? ctx.options.today : AS_OF;
     if (obj.kind === 'Node') {
-      const status = isRecord(obj.status) ? obj.status : {};
-      const info = isRecord(status.nodeInfo) ? status.nodeInfo : {};
-      const kv = info.kubeletVersion;
+      const kv = nodeInfo(obj).kubeletVersion;
       const v = typeof kv === 'string' ? parseVersion(kv, `kubelet of node ${obj.metadata.name ?? ''}`) : undefined;
       if (v) reportVersion(ctx, v, today, '/status/nodeInfo/kubeletVersion');
       return;

@@ -1,4 +1,4 @@
-import { analyzeEncryption } from '../../analyzers/control-plane/encryption.js';
+import { encryptionOf, isEncryptionConfig } from '../../analyzers/control-plane/encryption.js';
 import { defineCheck } from '../define-check.js';
 
 export const noWeakEncryptionProvider = defineCheck({
@@ -25,7 +25,8 @@ export const noWeakEncryptionProvider = defineCheck({
     },
   },
   check(obj, ctx) {
-    for (const w of analyzeEncryption(obj).weaknesses) {
+    if (!isEncryptionConfig(obj)) return;
+    for (const w of encryptionOf(obj).weaknesses) {
       ctx.report({
         messageId: w.id,
         data: { provider: w.provider, key: w.key ?? '', bytes: w.bytes ?? 0, expected: w.expected ?? '' },

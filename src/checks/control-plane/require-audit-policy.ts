@@ -1,4 +1,4 @@
-import { analyzeAuditPolicy, isAuditPolicy } from '../../analyzers/control-plane/audit-policy.js';
+import { auditPolicyOf, isAuditPolicy } from '../../analyzers/control-plane/audit-policy.js';
 import { controlPlaneAnalyzer } from '../../analyzers/control-plane/control-plane-analyzer.js';
 import { defineCheck } from '../define-check.js';
 
@@ -25,7 +25,7 @@ export const requireAuditPolicy = defineCheck({
   check(obj, ctx) {
     if (obj.kind === 'Policy') {
       if (!isAuditPolicy(obj)) return;
-      const policy = analyzeAuditPolicy(obj);
+      const policy = auditPolicyOf(obj);
       if (!policy.logsAnything) {
         ctx.report({ messageId: 'logsNothing', path: Array.isArray(obj.rules) ? '/rules' : '', references: [{ cis: '3.2.1' }] });
         return;

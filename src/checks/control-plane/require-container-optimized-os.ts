@@ -1,4 +1,4 @@
-import { isRecord } from '../../kinds/workloads.js';
+import { nodeInfo } from '../../analyzers/control-plane/control-plane-analyzer.js';
 import { defineCheck } from '../define-check.js';
 
 /** Minimal, immutable, container-only host operating systems (matched on `status.nodeInfo.osImage`). */
@@ -22,8 +22,7 @@ export const requireContainerOptimizedOs = defineCheck({
     },
   },
   check(obj, ctx) {
-    const status = isRecord(obj.status) ? obj.status : {};
-    const info = isRecord(status.nodeInfo) ? status.nodeInfo : {};
+    const info = nodeInfo(obj);
     const osImage = info.osImage;
     if (typeof osImage !== 'string' || osImage.trim() === '') return;
     const labels = obj.metadata.labels ?? {};

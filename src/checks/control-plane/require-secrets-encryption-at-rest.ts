@@ -1,5 +1,5 @@
 import { controlPlaneAnalyzer } from '../../analyzers/control-plane/control-plane-analyzer.js';
-import { analyzeEncryption, isEncryptionConfig } from '../../analyzers/control-plane/encryption.js';
+import { encryptionOf, isEncryptionConfig } from '../../analyzers/control-plane/encryption.js';
 import { defineCheck } from '../define-check.js';
 
 const ENCRYPTION_FLAGS = ['--encryption-provider-config', '--experimental-encryption-provider-config'];
@@ -26,7 +26,7 @@ export const requireSecretsEncryptionAtRest = defineCheck({
   check(obj, ctx) {
     if (obj.kind === 'EncryptionConfiguration' || obj.kind === 'EncryptionConfig') {
       if (!isEncryptionConfig(obj)) return;
-      const { secrets } = analyzeEncryption(obj);
+      const { secrets } = encryptionOf(obj);
       if (!secrets.entry) {
         ctx.report({ messageId: 'secretsNotCovered', path: Array.isArray(obj.resources) ? '/resources' : '', references: [{ cis: '1.2.28' }] });
       } else if (secrets.writer?.type === 'identity') {

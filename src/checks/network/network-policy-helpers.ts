@@ -1,11 +1,12 @@
-/** Shared by the NetworkPolicy checks: reading peers and selectors as the API server validates them, wording for messages. */
+/**
+ * Shared by the NetworkPolicy checks: wording for messages and the two check templates. Policies, their
+ * rules, peers and selectors are read through networkCoverage.policyOf (normalizePolicy, the one parser).
+ */
 import { networkCoverage, type NamespaceCoverage } from '../../analyzers/network/network-coverage.js';
-import { parseCidr, rangeContains, subtractRanges, universe, type IpRange } from '../../analyzers/network/ip-ranges.js';
+import { universe, type IpRange } from '../../analyzers/network/ip-ranges.js';
 import { networkNamespace } from '../../analyzers/network/policies.js';
-import { toLabelSelector } from '../../analyzers/workload-index.js';
 import { describeSelector, isEmptySelector, type LabelSelector } from '../../inventory/label-selector.js';
 import { isWorkload } from '../../kinds/kind-groups.js';
-import { asArray, isRecord } from '../../kinds/workloads.js';
 import type { CheckMeta, K8sObject } from '../../model/types.js';
 import { defineCheck, type Check } from '../define-check.js';
 
@@ -42,93 +43,10 @@ export function quotedList(names: Iterable<string>, max = 5, total?: number): st
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
-const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
-
-/**
- * A metav1.LabelSelector as the API server validates it: the selector, or why it is rejected (not a map,
- * matchLabels not a map, matchExpressions not a list, an unknown operator, In/NotIn without values,
- * Exists/DoesNotExist with values). Missing (null/undefined) is {}.
- */
-export function parseSelector(raw: unknown, field: string): { selector: LabelSelector } | { invalid: string } {
-  if (raw === undefined || raw === null) return { selector: {} };
-  if (!isRecord(raw)) return { invalid: `${field} is not a map` };
-  if (raw.matchLabels !== undefined && raw.matchLabels !== null) {
-    if (!isRecord(raw.matchLabels)) return { invalid: `${field}.matchLabels is not a map` };
-    for (const [k, v] of Object.entries(raw.matchLabels)) if (v !== null && typeof v === 'object') return { invalid: `${field}.matchLabels "${k}" is not a string` };
-  }
-  if (raw.matchExpressions !== undefined && raw.matchExpressions !== null) {
-    if (!Array.isArray(raw.matchExpressions)) return { invalid: `${field}.matchExpressions is not a list` };
-    for (const [i, e] of raw.matchExpressions.entries()) {
-      const at = `${field}.matchExpressions[${i}]`;
-      if (!isRecord(e) || typeof e.key !== 'string' || e.key === '') return { invalid: `${at} has no key` };
-      if (typeof e.operator !== 'string' || !OPERATORS.has(e.operator)) return { invalid: `${at} has operator "${String(e.operator ?? '')}", not In, NotIn, Exists or DoesNotExist` };
-      if (e.values !== undefined && e.values !== null && !Array.isArray(e.values)) return { invalid: `${at}.values is not a list` };
-      const count = Array.isArray(e.values) ? e.values.length : 0;
-      if ((e.operator === 'In' || e.operator === 'NotIn') && count === 0) return { invalid: `${at} uses ${e.operator} without values` };
-      if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && count > 0) return { invalid: `${at} uses ${e.operator} with values` };
-    }
-  }
-  const selector = toLabelSelector(raw);
-  return selector ? { selector } : { invalid: `${field} is not a label selector` };
-}
-
-/** One entry of a rule's from/to list, as written. */
-export type PeerInfo =
-  | { type: 'invalid'; reason: string }
-  | { type: 'ipBlock'; cidr: IpRange; cidrText: string; except: string[]; empty: boolean }
-  | { type: 'pods'; namespaceSelector?: LabelSelector; podSelector?: LabelSelector };
-
-/** A peer with the API server's validation: an invalid peer makes it reject the whole policy. */
-export function parsePeer(raw: unknown): PeerInfo {
-  if (!isRecord(raw)) return { type: 'invalid', reason: 'it is not a map' };
-  const has = (field: string): boolean => raw[field] !== undefined && raw[field] !== null;
-  if (has('ipBlock')) {
-    if (has('podSelector') || has('namespaceSelector')) return { type: 'invalid', reason: 'ipBlock cannot be combined with podSelector or namespaceSelector' };
-    const block = raw.ipBlock;
-    if (!isRecord(block)) return { type: 'invalid', reason: 'ipBlock is not a map' };
-    if (block.cidr === undefined || block.cidr === null || block.cidr === '') return { type: 'invalid', reason: 'ipBlock has no cidr' };
-    const cidrText = String(block.cidr);
-    const cidr = parseCidr(block.cidr);
-    if (!cidr) return { type: 'invalid', reason: `ipBlock.cidr "${cidrText}" is not a CIDR` };
-    if (block.except !== undefined && block.except !== null && !Array.isArray(block.except)) return { type: 'invalid', reason: 'ipBlock.except is not a list' };
-    const except = asArray<unknown>(block.except);
-    const holes: IpRange[] = [];
-    for (const e of except) {
-      const hole = parseCidr(e);
-      if (!hole) return { type: 'invalid', reason: `ipBlock.except entry "${String(e)}" is not a CIDR` };
-      // The API server wants every except strictly inside the cidr (same family, longer prefix).
-      if (!rangeContains(cidr, hole) || hole.hi - hole.lo >= cidr.hi - cidr.lo) {
-        return { type: 'invalid', reason: `ipBlock.except entry "${String(e)}" is not strictly inside cidr "${cidrText}"` };
-      }
-      holes.push(hole);
-    }
-    return { type: 'ipBlock', cidr, cidrText, except: except.map(String), empty: subtractRanges(cidr, holes).length === 0 };
-  }
-  if (!has('podSelector') && !has('namespaceSelector')) return { type: 'invalid', reason: 'it sets none of podSelector, namespaceSelector and ipBlock' };
-  const peer: PeerInfo = { type: 'pods' };
-  for (const field of ['namespaceSelector', 'podSelector'] as const) {
-    if (!has(field)) continue;
-    const parsed = parseSelector(raw[field], field);
-    if ('invalid' in parsed) return { type: 'invalid', reason: parsed.invalid };
-    peer[field] = parsed.selector;
-  }
-  return peer;
-}
-
 /** The cidr is the whole address space of its family (0.0.0.0/0, ::/0). */
 export function isWholeAddressSpace(cidr: IpRange): boolean {
   const all = universe(cidr.family);
   return cidr.lo === all.lo && cidr.hi === all.hi;
-}
-
-/** The rules of spec.ingress/spec.egress as written, each with its index. */
-export function rawRules(obj: K8sObject, direction: Direction): unknown[] {
-  return isRecord(obj.spec) ? asArray<unknown>(obj.spec[direction]) : [];
-}
-
-/** The peers of a written rule; [] when from/to is missing, empty or not a list. */
-export function rawPeers(rule: unknown, direction: Direction): unknown[] {
-  return isRecord(rule) ? asArray<unknown>(rule[peersField(direction)]) : [];
 }
 
 // ───────────────────────── default deny per namespace (one template, two checks) ─────────────────────────

@@ -1,6 +1,6 @@
 import { networkCoverage } from '../../analyzers/network/network-coverage.js';
 import { defineCheck } from '../define-check.js';
-import { describePodSelector, describePolicy, isWholeAddressSpace, parsePeer, rawPeers, rawRules } from './network-policy-helpers.js';
+import { describePodSelector, describePolicy, isWholeAddressSpace } from './network-policy-helpers.js';
 
 export const noEgressToAnyAddress = defineCheck({
   meta: {
@@ -30,12 +30,10 @@ export const noEgressToAnyAddress = defineCheck({
     // Egress rules count only when the policy isolates Egress (its effective policyTypes include it).
     const rules = policy.egress;
     if (!rules) return;
-    const raw = rawRules(obj, 'egress');
     rules.forEach((rule, i) => {
       // Rules with ports are narrowed; rules without peers are no-allow-all-egress-policy's.
       if (rule.ports !== undefined || rule.peers === undefined) return;
-      rawPeers(raw[i], 'egress').forEach((rawPeer, j) => {
-        const peer = parsePeer(rawPeer);
+      rule.peers.forEach((peer, j) => {
         if (peer.type !== 'ipBlock' || !isWholeAddressSpace(peer.cidr) || peer.empty) return;
         const data = {
           peer: `spec.egress[${i}].to[${j}]`,

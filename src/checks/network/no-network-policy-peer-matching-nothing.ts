@@ -1,9 +1,9 @@
 import { networkCoverage } from '../../analyzers/network/network-coverage.js';
 import { networkNamespace } from '../../analyzers/network/policies.js';
 import { describeSelector, isEmptySelector, type LabelSelector, type Labels } from '../../inventory/label-selector.js';
-import { isRecord } from '../../kinds/workloads.js';
+import { asArray, isRecord } from '../../kinds/workloads.js';
 import { defineCheck } from '../define-check.js';
-import { describePolicy, parsePeer, peersField, quotedList, rawPeers, rawRules } from './network-policy-helpers.js';
+import { describePolicy, peersField, quotedList } from './network-policy-helpers.js';
 
 export const noNetworkPolicyPeerMatchingNothing = defineCheck({
   meta: {
@@ -37,19 +37,21 @@ export const noNetworkPolicyPeerMatchingNothing = defineCheck({
     const policy = describePolicy(obj);
     const ownNamespace = networkNamespace(obj);
     for (const direction of ['ingress', 'egress'] as const) {
-      const rules = rawRules(obj, direction);
-      if (rules.length === 0) continue;
-      if (!normalized[direction]) {
+      const rules = normalized[direction];
+      if (!rules) {
+        // Rules as written in a direction the policy does not isolate: Kubernetes ignores them.
+        const written = isRecord(obj.spec) ? asArray<unknown>(obj.spec[direction]).length : 0;
+        if (written === 0) continue;
         const types = isRecord(obj.spec) && Array.isArray(obj.spec.policyTypes) ? obj.spec.policyTypes.map(String).join(', ') : '';
         const type = direction === 'ingress' ? 'Ingress' : 'Egress';
-        ctx.report({ messageId: 'ignoredRules', data: { policy, count: rules.length, direction, types, type }, path: `/spec/${direction}` });
+        ctx.report({ messageId: 'ignoredRules', data: { policy, count: written, direction, types, type }, path: `/spec/${direction}` });
         continue;
       }
       rules.forEach((rule, i) => {
-        rawPeers(rule, direction).forEach((raw, j) => {
+        // Peers are kept one for one (invalid ones included), so j is the index in from/to as written.
+        (rule.peers ?? []).forEach((peer, j) => {
           const path = `/spec/${direction}/${i}/${peersField(direction)}/${j}`;
           const data = { peer: `spec.${direction}[${i}].${peersField(direction)}[${j}]`, policy };
-          const peer = parsePeer(raw);
           if (peer.type === 'invalid') {
             ctx.report({ messageId: 'invalidPeer', data: { ...data, reason: peer.reason }, path });
             return;

@@ -1,9 +1,8 @@
 import { networkCoverage } from '../../analyzers/network/network-coverage.js';
 import { networkNamespace } from '../../analyzers/network/policies.js';
 import { describeSelector, isEmptySelector } from '../../inventory/label-selector.js';
-import { isRecord } from '../../kinds/workloads.js';
 import { defineCheck } from '../define-check.js';
-import { describePolicy, parseSelector } from './network-policy-helpers.js';
+import { describePolicy } from './network-policy-helpers.js';
 
 export const noNetworkPolicySelectingNothing = defineCheck({
   meta: {
@@ -27,22 +26,17 @@ export const noNetworkPolicySelectingNothing = defineCheck({
   },
   check(obj, ctx) {
     const policy = describePolicy(obj);
-    const spec = obj.spec;
-    if (spec !== undefined && spec !== null && !isRecord(spec)) {
-      ctx.report({ messageId: 'malformedSelector', data: { policy, reason: 'spec is not a map' }, path: '/spec' });
-      return;
-    }
-    const parsed = parseSelector(isRecord(spec) ? spec.podSelector : undefined, 'spec.podSelector');
-    if ('invalid' in parsed) {
-      ctx.report({ messageId: 'malformedSelector', data: { policy, reason: parsed.invalid }, path: '/spec/podSelector' });
-      return;
-    }
-    if (isEmptySelector(parsed.selector)) return;
     const coverage = ctx.facts.get(networkCoverage);
+    const { podSelector, invalidPodSelector } = coverage.policyOf(obj);
+    if (invalidPodSelector) {
+      ctx.report({ messageId: 'malformedSelector', data: { policy, reason: invalidPodSelector.reason }, path: invalidPodSelector.path });
+      return;
+    }
+    if (!podSelector || isEmptySelector(podSelector)) return;
     const namespace = networkNamespace(obj);
     // Without workloads of the namespace in the input, the pods the policy is for may simply be elsewhere.
-    if (!coverage.podsKnown(namespace) || coverage.anyWorkloadMatches(namespace, parsed.selector)) return;
+    if (!coverage.podsKnown(namespace) || coverage.anyWorkloadMatches(namespace, podSelector)) return;
     const count = coverage.namespaces.get(namespace)?.workloadCount ?? 0;
-    ctx.report({ messageId: 'selectsNothing', data: { policy, selector: describeSelector(parsed.selector), namespace, count }, path: '/spec/podSelector' });
+    ctx.report({ messageId: 'selectsNothing', data: { policy, selector: describeSelector(podSelector), namespace, count }, path: '/spec/podSelector' });
   },
 });

@@ -3,6 +3,7 @@
  * allowed: `{.a.b.c}`, `{.a['b.c']}`, `{.list[0]}`, `{.list[:]}`, `{.list[*]}`, `{range <expr>}…{end}`, `{}` / `{@}`
  * (the current value), quoted literals `{','}` and plain text between actions. Anything else is a template error.
  */
+import { isRecord } from '../../kinds/workloads.js';
 
 type Segment = { kind: 'field'; name: string } | { kind: 'index'; index: number } | { kind: 'all' } | { kind: 'slice'; start?: number; end?: number };
 
@@ -127,10 +128,6 @@ function parseTemplate(template: string): TemplateNode[] {
   }
   if (stack.length !== 1) throw new TemplateError('{range} without {end}');
   return root;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function applySegments(value: unknown, segments: Segment[]): unknown[] {

@@ -40,7 +40,7 @@ export function findEnvInText(text: string, name: string): { found: boolean; val
 }
 
 /** Parses config text the way kube-bench does: JSON first, then YAML. Empty text is null, not an error. */
-export function parseConfigText(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
+function parseConfigText(text: string): { ok: true; data: unknown } | { ok: false; error: string } {
   try {
     return { ok: true, data: JSON.parse(text) as unknown };
   } catch {

@@ -39,7 +39,7 @@ export function parseFileStats(text: string, file: string): FileStatsOutcome {
 }
 
 /** One `stat`-style line, or undefined. */
-export function parseStatLine(line: string): FileFact | undefined {
+function parseStatLine(line: string): FileFact | undefined {
   const m = /^(\S+)\s+(\S+)\s+(.+)$/.exec(line);
   if (!m) return undefined;
   const mode = parseMode(m[1]);

@@ -223,7 +223,7 @@ function readText(path: string): string | undefined {
 }
 
 /** uid/gid → name from an /etc/passwd or /etc/group file (absent file: no names). */
-export function idNames(file: string): Map<number, string> {
+function idNames(file: string): Map<number, string> {
   const names = new Map<number, string>();
   for (const line of (readText(file) ?? '').split('\n')) {
     const f = line.split(':');
@@ -233,7 +233,7 @@ export function idNames(file: string): Map<number, string> {
 }
 
 /** One FileFact; owner/group names as `stat %U:%G` prints them (UNKNOWN when the id has no name). */
-export function statFact(hostPath: string, path: string, users: Map<number, string>, groups: Map<number, string>): FileFact {
+function statFact(hostPath: string, path: string, users: Map<number, string>, groups: Map<number, string>): FileFact {
   let st: Stats;
   try {
     st = lstatSync(hostPath);

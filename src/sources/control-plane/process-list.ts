@@ -38,7 +38,7 @@ export function componentProcessObject(spec: ComponentProcessSpec): K8sObject {
   return { apiVersion: COMPONENT_PROCESS_API_VERSION, kind: COMPONENT_PROCESS_KIND, metadata: { name: spec.component }, spec: s };
 }
 
-export function processObjects(drafts: ProcessDraft[], file: string): ParsedObject[] {
+function processObjects(drafts: ProcessDraft[], file: string): ParsedObject[] {
   return drafts.map((d, docIndex) => {
     const { line, ...spec } = d;
     return { object: componentProcessObject(spec), source: { file, docIndex, startLine: line }, pointerPrefix: '' };
@@ -122,13 +122,8 @@ export function singleBinaryNotices(text: string, file: string): InputProblem[] 
   return out;
 }
 
-/** Whether text would be read as a process list. */
-export function looksLikeProcessList(text: string): boolean {
-  return readProcessList(text, '') !== undefined;
-}
-
 /** NUL-separated argv (`/proc/PID/cmdline`); several may be separated by newlines. */
-export function readCmdline(text: string, file: string): ParseOutcome | undefined {
+function readCmdline(text: string, file: string): ParseOutcome | undefined {
   const pidMatch = /\/proc\/(\d+)\/cmdline$/.exec(file);
   const drafts: ProcessDraft[] = [];
   const problems: InputProblem[] = [];
@@ -171,7 +166,7 @@ export function logicalLines(text: string): LogicalLine[] {
 }
 
 /** Every component process in a text of ps output, command lines, unit files or env files. */
-export function parseProcessLines(text: string): ProcessDraft[] {
+function parseProcessLines(text: string): ProcessDraft[] {
   const lines = logicalLines(text);
   const vars = new Map<string, { value: string; line: number }>();
   const commands: { words: string[]; line: number; exec: boolean }[] = [];
