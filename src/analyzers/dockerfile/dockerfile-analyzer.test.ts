@@ -174,3 +174,20 @@ describe('dockerfileAnalyzer', () => {
     assert.equal(df.all().length, 1);
   });
 });
+
+describe('ShellCommand.text', () => {
+  it('keeps the line breaks (and continuation characters) of the command as written', () => {
+    const m = model('FROM debian:12\nRUN apt-get update && apt-get install -y \\\n    curl \\\n    jq && echo done\n');
+    const cmds = m.stages[0].runs[0].commands;
+    assert.deepEqual(cmds.map((c) => c.text), ['apt-get update', 'apt-get install -y \\\n    curl \\\n    jq', 'echo done']);
+    assert.deepEqual(cmds.map((c) => c.line), [2, 2, 4]);
+  });
+  it('keeps comment lines inside a continuation, and works with # escape=` and an indented RUN', () => {
+    const m = model('# escape=`\nFROM debian:12\n  RUN apk add `\n# a comment\n    tini\n');
+    assert.deepEqual(m.stages[0].runs[0].commands.map((c) => [c.text, c.line]), [['apk add `\n# a comment\n    tini', 3]]);
+  });
+  it('cuts heredoc tails from the file too', () => {
+    const m = model('FROM alpine:3.20\nRUN cat <<EOF > /x && echo ok\nhello\nEOF\n');
+    assert.deepEqual(m.stages[0].runs[0].commands.map((c) => c.text), ['cat <<EOF > /x', 'echo ok']);
+  });
+});

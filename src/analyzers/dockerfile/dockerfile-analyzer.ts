@@ -314,8 +314,34 @@ function runCommands(ins: DockerfileInstruction & { lineAt: (offset: number) => 
   const tail = ins.heredocs.length ? lines.slice(logical.lastLine, ins.endLine).join('\n') : '';
   const script = tail ? `${head}\n${tail}` : head;
   const tailCount = newlineCounter(tail);
+  const tailStarts = [0];
+  for (let k = tail.indexOf('\n'); k !== -1; k = tail.indexOf('\n', k + 1)) tailStarts.push(k + 1);
+  // A script offset → 0-based file line and column, so that a command's text can be cut from the file as written.
+  const positionOf = (o: number): { line: number; col: number } => {
+    if (o <= head.length) {
+      const at = o + ins.argsOffset;
+      let k = 0;
+      while (k + 1 < logical.segments.length && logical.segments[k + 1].offset <= at) k++;
+      const seg = logical.segments[k];
+      return { line: seg.line - 1, col: at - seg.offset + (k === 0 ? ins.column - 1 : 0) };
+    }
+    const t = o - head.length - 1;
+    const n = tailCount(t);
+    return { line: logical.lastLine + n - 1, col: t - tailStarts[n - 1] };
+  };
+  const textOf = (start: number, end: number): string => {
+    if (end <= start) return '';
+    const a = positionOf(start);
+    const b = positionOf(end - 1);
+    if (a.line === b.line) return (lines[a.line] ?? '').slice(a.col, b.col + 1);
+    const out = [(lines[a.line] ?? '').slice(a.col)];
+    for (let l = a.line + 1; l < b.line; l++) out.push(lines[l] ?? '');
+    out.push((lines[b.line] ?? '').slice(0, b.col + 1));
+    return out.join('\n');
+  };
   return splitShellCommands(script, {
     lineOf: (o) => (o <= head.length ? ins.lineAt(o + ins.argsOffset) : logical.lastLine + tailCount(o - head.length - 1)),
+    textOf,
   });
 }
 

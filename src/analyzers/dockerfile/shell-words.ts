@@ -23,6 +23,8 @@ export interface SplitOptions {
   expandShells?: boolean;
   /** Allocates pipeline ids; share one between calls so ids stay unique across the commands of one RUN. */
   pipelineIds?: { next: number };
+  /** The source text of the script span [start, end) as written (line breaks kept). Default: the script slice. */
+  textOf?: (start: number, end: number) => string;
 }
 
 interface Building {
@@ -36,6 +38,7 @@ interface Building {
 /** Splits a shell script into simple commands. Never throws; unterminated quotes end at the end of the text. */
 export function splitShellCommands(script: string, options: SplitOptions = {}): ShellCommand[] {
   const lineOf = options.lineOf ?? newlineCounter(script);
+  const textOf = options.textOf ?? ((start: number, end: number): string => script.slice(start, end));
   const expand = options.expandShells ?? true;
   const out: ShellCommand[] = [];
   const ids = options.pipelineIds ?? { next: 0 };
@@ -84,7 +87,7 @@ export function splitShellCommands(script: string, options: SplitOptions = {}): 
       const command: ShellCommand = {
         argv: built.words,
         line: lineOf(built.wordOffsets[0]),
-        text: script.slice(built.start, built.end).trim(),
+        text: textOf(built.start, built.end).trim(),
         pipeline,
         pipeIndex,
       };

@@ -59,7 +59,10 @@ export interface ShellCommand {
   argv: string[];
   /** 1-based line of the command's first word in the file. */
   line: number;
-  /** The command's text as written. */
+  /**
+   * The command's text as written in the file, line breaks (and line-continuation characters) kept, so the
+   * line of a word is `line` plus the newlines before it in `text`.
+   */
   text: string;
   /** Position in its pipeline: commands joined by `|` share a pipeline id; `pipeIndex` 0 is the first. */
   pipeline: number;

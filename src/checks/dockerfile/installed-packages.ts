@@ -5,6 +5,7 @@
  */
 import type { DockerfileModel } from '../../analyzers/dockerfile/types.js';
 import { apkVirtualName, packageCommand, packageName, removedPackages, shippingStages, stageCommands, type Command } from './instruction-semantics.js';
+import { wordLines } from './shell-words.js';
 
 export interface InstalledPackage {
   /** Package name without version or architecture, lower-case. */
@@ -12,7 +13,7 @@ export interface InstalledPackage {
   /** `apt-get`, `apk`, `dnf`… */
   tool: string;
   command: Command;
-  /** The line of the installing command. */
+  /** The line the package is named on (the installing command's line when unknown). */
   line: number;
 }
 
@@ -31,16 +32,20 @@ export function installedInFinalImage(model: DockerfileModel): InstalledPackage[
       if (cmd.argv[0] === 'pacman') {
         const words = cmd.argv.slice(1);
         if (!words.some((w) => /^-S[yu]*$/.test(w) || w === '--sync')) continue;
-        words.forEach((w) => {
-          if (!w.startsWith('-')) installed.push({ name: packageName(w), tool: 'pacman', command: cmd, line: cmd.line });
+        const lines = wordLines(cmd.shell);
+        const offset = cmd.shell.argv.length - cmd.argv.length;
+        words.forEach((w, k) => {
+          if (!w.startsWith('-')) installed.push({ name: packageName(w), tool: 'pacman', command: cmd, line: lines[offset + 1 + k] ?? cmd.line });
         });
         continue;
       }
       const pc = packageCommand(cmd);
       if (!pc || pc.action !== 'install' || !OS_MANAGERS.has(pc.manager)) continue;
       const virtual = apkVirtualName(cmd);
+      const lines = wordLines(cmd.shell);
       for (const p of pc.packages) {
-        installed.push({ name: pc.manager === 'yum' ? packageName(p.name).replace(/-\d[\w.:~+-]*$/, '') : packageName(p.name), tool: pc.tool, command: cmd, line: cmd.line, ...(virtual ? { virtual } : {}) });
+        const line = p.argIndex >= 0 ? lines[p.argIndex] ?? cmd.line : cmd.line;
+        installed.push({ name: pc.manager === 'yum' ? packageName(p.name).replace(/-\d[\w.:~+-]*$/, '') : packageName(p.name), tool: pc.tool, command: cmd, line, ...(virtual ? { virtual } : {}) });
       }
     }
   }

@@ -41,6 +41,14 @@ CheckTester.run(noBuildToolsInFinalImage, {
       ],
     },
     {
+      name: 'packages on continuation lines are reported on their own lines',
+      dockerfile: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends \\\n    ca-certificates \\\n    gcc \\\n    strace\n',
+      findings: [
+        { messageId: 'buildTool', path: '/spec/instructions/1', line: 4, message: /"gcc"/ },
+        { messageId: 'debugTool', path: '/spec/instructions/1', line: 5, message: /"strace"/ },
+      ],
+    },
+    {
       name: 'virtual group not deleted',
       dockerfile: 'FROM alpine:3.20\nRUN apk add --virtual .build-deps make\n',
       findings: [{ messageId: 'buildTool', path: '/spec/instructions/1', line: 2 }],

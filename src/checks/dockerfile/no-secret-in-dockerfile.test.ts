@@ -9,6 +9,7 @@ const RANDOM = 'q8Zr2' + 'Lw9xT4vN7mK3pYs6';
 // Values never appear in messages: each invalid case pins a message without the value.
 CheckTester.run(noSecretInDockerfile, {
   valid: [
+    { name: 'npm token from a build variable', dockerfile: 'FROM node:20-slim\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci --omit=dev\n' },
     { name: 'references and build secrets', dockerfile: 'FROM alpine:3.20\nARG DB_PASSWORD\nENV DB_PASSWORD=${DB_PASSWORD}\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\n' },
     { name: 'names about a secret, not the secret', dockerfile: 'FROM alpine:3.20\nENV PASSWORD_FILE=/run/secrets/db TOKEN_PATH=/var/run/token SECRET_NAME=db-secret\nENV API_URL=https://api.example.com\n' },
     { name: 'placeholders and switches', dockerfile: 'FROM postgres:16\nENV POSTGRES_PASSWORD=<your-password> MYSQL_ALLOW_EMPTY_PASSWORD=yes\nARG API_KEY=changeme_later_XXXXX\n' },
@@ -65,6 +66,16 @@ CheckTester.run(noSecretInDockerfile, {
       name: 'sudo-wrapped command with a password option',
       dockerfile: 'FROM mysql:8\nRUN sudo mysql --user=root --password=Sup3rS3cret -e "CREATE DATABASE app"\n',
       findings: [{ messageId: 'secretInText', path: '/spec/instructions/1', line: 2, message: /password in "password"/ }],
+    },
+    {
+      name: 'npm registry token written to .npmrc (//host/:_authToken form), on its own continuation line',
+      dockerfile: 'FROM node:20-slim\nRUN printf "%s\\n" \\\n    "//registry.npmjs.org/:_authToken=3f9c2a7e-41b2-4d8e-9a6f-0c1d2e3f4a5b" > /root/.npmrc\n',
+      findings: [{ messageId: 'secretInText', path: '/spec/instructions/1', line: 3, message: /token in "_authToken"/ }],
+    },
+    {
+      name: 'npm _auth in a COPY heredoc .npmrc',
+      dockerfile: 'FROM node:20-slim\nCOPY <<EOF /root/.npmrc\n//npm.example.com/repo/:_auth=dXNlcjpwYXNzd29yZDEyMw==\nEOF\n',
+      findings: [{ messageId: 'secretInText', path: '/spec/instructions/1', line: 3 }],
     },
   ],
 });

@@ -13,8 +13,8 @@ CheckTester.run(noSudoOrSshServerInstalled, {
       name: 'apt-get sudo and openssh-server on their own lines',
       dockerfile: 'FROM ubuntu:24.04\nRUN apt-get update && apt-get install -y \\\n    sudo=1.9.15p5-3ubuntu5 \\\n    openssh-server\n',
       findings: [
-        { messageId: 'installed', path: '/spec/instructions/1', line: 2, message: /"sudo" \(sudo\) is installed into the final image by apt-get/ },
-        { messageId: 'installed', path: '/spec/instructions/1', line: 2, message: /SSH server/ },
+        { messageId: 'installed', path: '/spec/instructions/1', line: 3, message: /"sudo" \(sudo\) is installed into the final image by apt-get/ },
+        { messageId: 'installed', path: '/spec/instructions/1', line: 4, message: /SSH server/ },
       ],
     },
     {

@@ -92,19 +92,24 @@ CheckTester.run(requirePinnedPackageVersions, {
       findings: [{ messageId: 'unpinned', path: '/spec/instructions/1', line: 4 }],
     },
     {
-      name: 'each package on a continuation line (lines not asserted: the splitter joins continuations)',
+      name: 'each package on a continuation line: reported on its own line',
       dockerfile: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y \\\n      curl \\\n      wget=1.21.3-1+b2 \\\n      jq\n',
       findings: [
-        { messageId: 'unpinned', path: '/spec/instructions/1', message: /"curl"/ },
-        { messageId: 'unpinned', path: '/spec/instructions/1', message: /"jq"/ },
+        { messageId: 'unpinned', path: '/spec/instructions/1', line: 4, message: /"curl"/ },
+        { messageId: 'unpinned', path: '/spec/instructions/1', line: 6, message: /"jq"/ },
       ],
+    },
+    {
+      name: 'a comment line inside the continuation does not shift the lines',
+      dockerfile: 'FROM debian:12-slim\nRUN apt-get install -y \\\n# pinned below: jq\n      jq=1.6-2.1 \\\n      curl\n',
+      findings: [{ messageId: 'unpinned', path: '/spec/instructions/1', line: 5, message: /"curl"/ }],
     },
     {
       name: 'exec form with sh -c and # escape=` directive',
       dockerfile: '# escape=`\nFROM debian:12-slim\nRUN apt-get install -y `\n    curl\nRUN ["/bin/sh", "-c", "apk add tini"]\n',
       findings: [
-        { messageId: 'unpinned', path: '/spec/instructions/1', message: /"curl"/ },
-        { messageId: 'unpinned', path: '/spec/instructions/2', message: /"tini"/ },
+        { messageId: 'unpinned', path: '/spec/instructions/1', line: 4, message: /"curl"/ },
+        { messageId: 'unpinned', path: '/spec/instructions/2', line: 5, message: /"tini"/ },
       ],
     },
   ],

@@ -27,17 +27,29 @@ export const requirePipNoCacheDir = defineCheck({
     for (const stage of shippingStages(model)) {
       for (const run of stageRuns(stage)) {
         if (hasScratchMountOver(run, '/root/.cache/pip') || runMounts(run).some((m) => (m.get('type') === 'cache' || m.get('type') === 'tmpfs') && PIP_CACHE_TARGET.test(m.get('target') ?? m.get('dst') ?? ''))) continue;
-        for (const cmd of runCommands(run)) {
+        const cmds = runCommands(run);
+        cmds.forEach((cmd, k) => {
           const pc = packageCommand(cmd);
-          if (pc?.manager !== 'pip' || pc.action !== 'install' || pc.tool === 'pipx' || pc.tool === 'uv pip') continue;
-          if (hasOption(pc.options, ['--no-cache-dir'])) continue;
-          const prefixed = cmd.assignments.get('PIP_NO_CACHE_DIR');
+          if (pc?.manager !== 'pip' || pc.action !== 'install' || pc.tool === 'pipx' || pc.tool === 'uv pip') return;
+          if (hasOption(pc.options, ['--no-cache-dir'])) return;
+          const prefixed = cmd.assignments.get('PIP_NO_CACHE_DIR') ?? exportedBefore(cmds.slice(0, k), 'PIP_NO_CACHE_DIR');
           const env = prefixed ?? variablesBefore(model, stage, run.instruction.index).get('PIP_NO_CACHE_DIR');
           // pip disables the cache for any boolean value of PIP_NO_CACHE_DIR, "false" and "0" included (backward compatibility).
-          if (env !== undefined && env !== '') continue;
+          if (env !== undefined && env !== '') return;
           ctx.report({ messageId: 'cacheLeft', data: { tool: pc.tool }, path: instructionPath(run.instruction), line: cmd.line });
-        }
+        });
       }
     }
   },
 });
+
+/** The value of `name` exported by an earlier command of the same RUN (`export NAME=value`, `declare -x NAME=value`); the last one wins. */
+function exportedBefore(cmds: readonly { argv: string[] }[], name: string): string | undefined {
+  let value: string | undefined;
+  for (const c of cmds) {
+    const isExport = c.argv[0] === 'export' || ((c.argv[0] === 'declare' || c.argv[0] === 'typeset') && c.argv.some((w) => /^-[a-zA-Z]*x[a-zA-Z]*$/.test(w)));
+    if (!isExport) continue;
+    for (const w of c.argv.slice(1)) if (w.startsWith(`${name}=`)) value = w.slice(name.length + 1);
+  }
+  return value;
+}
