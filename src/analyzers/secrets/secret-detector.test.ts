@@ -254,6 +254,7 @@ describe('secret-detector', () => {
       { name: 'PEM block without a setting', text: 'a: 1\n' + FAKE.pem, expected: [{ kind: 'private key', line: 2 }] },
       { name: 'pattern on a setting line names the setting', text: `aws:\n  key: ${FAKE.aws}\n`, expected: [{ kind: 'AWS access key id', field: 'key', line: 2 }] },
       { name: 'kubeconfig client-key-data', text: `users:\n- name: admin\n  user:\n    client-key-data: ${FAKE.pemBase64}\n`, expected: [{ kind: 'private key', field: 'client-key-data', line: 4 }] },
+      { name: '.npmrc registry credentials (the //host/:key form)', text: 'registry=https://registry.npmjs.org/\n//npm.example.com/repo/:_authToken=' + FAKE.random24 + '\n//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n', expected: [{ kind: 'token', field: '_authToken', line: 2 }] },
       { name: 'htpasswd file', text: 'alice:$2y$05$abcdefghijklmnopqrstuuOPQRSTUVWXYZ0123456789abcdefghi\n', expected: [{ kind: 'password hash', line: 1 }] },
       { name: 'references and files are not secrets', text: 'password: ${DB_PASSWORD}\npassword_file: /run/pw\nbearer_token_file: /var/run/secrets/token\nauth: true\ntoken: ""\n', expected: [] },
       { name: 'nsswitch passwd database', text: 'passwd:         files\ngroup:          files\nshadow:         files\n', expected: [] },

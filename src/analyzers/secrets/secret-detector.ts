@@ -416,6 +416,8 @@ const JSON_PAIR = /"([A-Za-z_][\w.\-]*)"\s*:\s*("(?:[^"\\]|\\.)*"|[^,}\]\s]+)/g;
 const XML_ELEMENT = /<([A-Za-z_][\w.\-]*)>([^<]+)<\/\1>/g;
 /** Redis directives without a separator. */
 const DIRECTIVE = /^\s*(requirepass|masterauth)\s+(\S+)/;
+/** `.npmrc` registry credentials: `//registry.npmjs.org/:_authToken=…`, `//host/path/:_auth=…`, `:_password=…`. */
+const NPMRC_CREDENTIAL = /\/\/[^\s"'=]*:(_authToken|_auth|_password)\s*=\s*("[^"]*"|'[^']*'|[^\s"']+)/g;
 
 /** The scalar at the start of a line's value: quoted string, or up to a trailing comment/comma. */
 function scalarOf(raw: string): string {
@@ -447,6 +449,8 @@ export function settingsInLine(line: string): [string, string][] {
   for (let m = INLINE_PAIR.exec(line); m; m = INLINE_PAIR.exec(line)) add(m[1], m[2]);
   JSON_PAIR.lastIndex = 0;
   for (let m = JSON_PAIR.exec(line); m; m = JSON_PAIR.exec(line)) add(m[1], m[2]);
+  NPMRC_CREDENTIAL.lastIndex = 0;
+  for (let m = NPMRC_CREDENTIAL.exec(line); m; m = NPMRC_CREDENTIAL.exec(line)) add(m[1], m[2]);
   XML_ELEMENT.lastIndex = 0;
   for (let m = XML_ELEMENT.exec(line); m; m = XML_ELEMENT.exec(line)) add(m[1], m[2]);
   return out;

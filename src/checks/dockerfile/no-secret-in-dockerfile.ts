@@ -51,39 +51,17 @@ export const noSecretInDockerfile = defineCheck({
       if (instr.keyword === 'RUN') {
         const run = model.stages[instr.stage]?.runs.find((r) => r.instruction.index === instr.index);
         for (const cmd of run?.commands ?? []) {
-          for (const hit of secretsInText(cmd.text)) report(hit.kind, hit.field, cmd.line + hit.line - 1);
+          for (const hit of detectSecretsInText(cmd.text)) report(hit.kind, hit.field, cmd.line + hit.line - 1);
         }
-        if (!run && !instr.execForm) for (const hit of secretsInText(instr.args)) report(hit.kind, hit.field, instr.line);
-        if (instr.execForm) for (const hit of secretsInText(instr.execForm.join(' '))) report(hit.kind, hit.field, instr.line);
+        if (!run && !instr.execForm) for (const hit of detectSecretsInText(instr.args)) report(hit.kind, hit.field, instr.line);
+        if (instr.execForm) for (const hit of detectSecretsInText(instr.execForm.join(' '))) report(hit.kind, hit.field, instr.line);
       } else {
         // ADD of a URL with a password in it.
         for (const hit of detectSecretsInText(instr.args)) if (hit.by === 'pattern') report(hit.kind, hit.field, instr.line);
       }
       for (const h of instr.heredocs) {
-        for (const hit of secretsInText(h.content)) report(hit.kind, hit.field, h.line + hit.line - 1);
+        for (const hit of detectSecretsInText(h.content)) report(hit.kind, hit.field, h.line + hit.line - 1);
       }
     }
   },
 });
-
-/**
- * npm registry credentials written as `.npmrc` lines (`//registry.npmjs.org/:_authToken=…`, `//host/path/:_auth=…`,
- * `:_password=…`): the shared detector does not read the `//host/:key` form, so the key after the colon is
- * judged here with the same name-based rules (references such as `${NPM_TOKEN}` and placeholders are not secrets).
- */
-const NPMRC_CREDENTIAL = /\/\/[^\s"'=]*:(_authToken|_auth|_password|username)\s*=\s*["']?([^\s"']+)/g;
-
-function secretsInText(text: string): { kind: string; field?: string; line: number }[] {
-  const hits: { kind: string; field?: string; line: number }[] = detectSecretsInText(text);
-  if (!text.includes(':_')) return hits;
-  text.split('\n').forEach((lineText, i) => {
-    NPMRC_CREDENTIAL.lastIndex = 0;
-    for (let m = NPMRC_CREDENTIAL.exec(lineText); m; m = NPMRC_CREDENTIAL.exec(lineText)) {
-      const [, key, value] = m;
-      if (key === 'username' || value.includes('$')) continue;
-      const hit = detectSecret(key, value);
-      if (hit && !hits.some((h) => h.line === i + 1)) hits.push({ kind: hit.kind, field: key, line: i + 1 });
-    }
-  });
-  return hits;
-}
