@@ -22,24 +22,30 @@ export interface ScanFlags {
   skipChecks?: string;
 }
 
-export function registerScanCommand(program: Command, setExitCode: (code: number) => void): void {
-  program
-    .command('scan')
-    .description('Scan Kubernetes manifests (files, directories, kustomize dirs, `-` for stdin, helm charts) for security misconfigurations.')
-    .argument('[paths...]', 'files or directories to scan; `-` reads stdin', [])
+/** The options of the scan pipeline (the `ScanFlags`), shared by `bulwark scan` and narrower commands; `--helm` only where charts can be scanned. */
+export function addScanOptions(command: Command, { helm }: { helm: boolean }): Command {
+  command
     .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: nearest .bulwark.yaml at or above the first path)')
-    .option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)')
-    .option('--helm <chart>', 'render a Helm chart with `helm template` and scan it (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)');
+  if (helm) command.option('--helm <chart>', 'render a Helm chart with `helm template` and scan it (repeatable)', (v: string, acc: string[]) => [...acc, v], []);
+  return command
     .option('--max-file-size <MiB>', 'skip files larger than this', '64')
     .option('--checks <ids>', 'run only these checks (comma-separated)')
     .option('--skip-checks <ids>', 'do not run these checks (comma-separated)')
     .option('--show-suppressed', 'list suppressed findings in text output')
-    .option('--no-color', 'disable colors (also off when stdout is not a TTY or NO_COLOR is set)')
-    .action(async (paths: string[], flags: ScanFlags) => {
-      setExitCode(await runScan(paths, flags));
-    });
+    .option('--no-color', 'disable colors (also off when stdout is not a TTY or NO_COLOR is set)');
+}
+
+export function registerScanCommand(program: Command, setExitCode: (code: number) => void): void {
+  const command = program
+    .command('scan')
+    .description('Scan Kubernetes manifests (files, directories, kustomize dirs, `-` for stdin, helm charts) for security misconfigurations.')
+    .argument('[paths...]', 'files or directories to scan; `-` reads stdin', []);
+  addScanOptions(command, { helm: true }).action(async (paths: string[], flags: ScanFlags) => {
+    setExitCode(await runScan(paths, flags));
+  });
 }
 
 /** What a command narrows the scan to (`bulwark dockerfile`: Dockerfile inputs and their checks). */

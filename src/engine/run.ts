@@ -94,10 +94,7 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
       }
       // `# bulwark-ignore <check-id> <reason>` comments (Dockerfiles): the same hygiene, at the comment's line.
       for (const s of source.lineSuppressions ?? []) {
-        const at = Array.isArray((obj.spec as { instructions?: unknown })?.instructions)
-          ? ((obj.spec as { instructions: { line?: unknown }[] }).instructions.findIndex((i) => i?.line === s.fromLine))
-          : -1;
-        const report = { path: at >= 0 ? `/spec/instructions/${at}` : '', line: s.line ?? s.fromLine, data: { checkId: s.checkId } };
+        const report = { path: s.path ?? '', line: s.line ?? s.fromLine, data: { checkId: s.checkId } };
         if (!knownIds.has(s.checkId)) raw.push({ meta: reasonMeta, source, resource, report: { ...report, messageId: 'unknownCommentCheck' } });
         else if (s.reason.trim() === '') raw.push({ meta: reasonMeta, source, resource, report: { ...report, messageId: 'emptyCommentReason' } });
       }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveTag, hasPinnedDigest, parseImageReference, parseRegistryPattern, registryPatternMatches, type ImageReference } from './images.js';
+import { effectiveTag, hasPinnedDigest, parseImageReference, parseRegistryPattern, registryPatternMatches, trustedPatterns, type ImageReference } from './images.js';
 
 const DIGEST = 'sha256:' + 'a'.repeat(64);
 
@@ -88,3 +88,18 @@ describe('registry patterns', () => {
     for (const v of ['', '  ', '/acme/', 3, null]) assert.equal(parseRegistryPattern(v), undefined);
   });
 });
+
+describe('trustedPatterns', () => {
+  it('is off when the option is unset, not a list or empty', () => {
+    for (const trustedRegistries of [undefined, 'ghcr.io', [], { a: 1 }]) assert.equal(trustedPatterns({ trustedRegistries }), undefined);
+  });
+  it('keeps the usable entries; all unusable trusts nothing', () => {
+    assert.deepEqual(trustedPatterns({ trustedRegistries: ['ghcr.io/acme', 3, ''] })?.map((p) => [p.host, p.pathPrefix]), [['ghcr.io', 'acme/']]);
+    assert.deepEqual(trustedPatterns({ trustedRegistries: [null, '  '] }), []);
+  });
+  it('parses a list once', () => {
+    const trustedRegistries = ['docker.io'];
+    assert.equal(trustedPatterns({ trustedRegistries }), trustedPatterns({ trustedRegistries }));
+  });
+});
+

@@ -122,3 +122,22 @@ export function registryPatternMatches(pattern: RegistryPattern, ref: ImageRefer
   if (ref.registry !== pattern.host) return false;
   return pattern.pathPrefix === '' || ref.repository.toLowerCase().startsWith(pattern.pathPrefix);
 }
+
+/** Parsed once per configured list (the options object is shared by every object of a scan). */
+const patternCache = new WeakMap<readonly unknown[], RegistryPattern[]>();
+
+/**
+ * The trusted-registry patterns of `options.trustedRegistries`, read the same way by every check that
+ * uses them: undefined when the option is unset or an empty list (the check is off); otherwise the
+ * usable entries (a non-empty list whose entries are all unusable trusts nothing).
+ */
+export function trustedPatterns(options: { readonly trustedRegistries?: unknown }): RegistryPattern[] | undefined {
+  const option = options.trustedRegistries;
+  if (!Array.isArray(option) || option.length === 0) return undefined;
+  let patterns = patternCache.get(option);
+  if (!patterns) {
+    patterns = option.map(parseRegistryPattern).filter((p): p is RegistryPattern => p !== undefined);
+    patternCache.set(option, patterns);
+  }
+  return patterns;
+}

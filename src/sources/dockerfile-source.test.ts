@@ -46,13 +46,17 @@ describe('parseDockerfile', () => {
     ].join('\n');
     const [obj] = parseDockerfile(text, 'Dockerfile').objects;
     assert.deepEqual(obj.lineSuppressions, [
-      { checkId: 'no-sudo', reason: 'the build needs it', fromLine: 5, toLine: 6, line: 2 },
-      { checkId: 'require-pinned-package-versions', reason: '', fromLine: 5, toLine: 6, line: 4 },
+      { checkId: 'no-sudo', reason: 'the build needs it', fromLine: 5, toLine: 6, line: 2, path: '/spec/instructions/1' },
+      { checkId: 'require-pinned-package-versions', reason: '', fromLine: 5, toLine: 6, line: 4, path: '/spec/instructions/1' },
     ]);
   });
 
   it('reports what docker build would reject, at the chosen level', () => {
     assert.deepEqual(parseDockerfile('FROM alpine\nFOO bar\n', 'Dockerfile').problems, [{ level: 'error', file: 'Dockerfile', line: 2, message: 'unknown instruction "FOO" (not a Dockerfile instruction)' }]);
+    assert.deepEqual(parseDockerfile('ARG V=1\nRUN echo\nFROM alpine:${V}\n', 'Dockerfile').problems, [{ level: 'error', file: 'Dockerfile', line: 2, message: 'RUN before the first FROM (only ARG may come first)' }]);
+    assert.deepEqual(parseDockerfile('# c\nENV A=1\n', 'x', { problemLevel: 'notice' }).problems.map((p) => [p.level, p.line, p.message.split(':')[0]]), [['notice', 2, 'ENV before the first FROM (only ARG may come first)'], ['notice', 2, 'no FROM instruction']]);
+    assert.deepEqual(parseDockerfile('RUN echo\n', 'x').problems.map((p) => [p.line, p.message.split(' (')[0]]), [[1, 'RUN before the first FROM'], [1, 'no FROM instruction: not a Dockerfile, or one that builds no image']]);
+    assert.match(parseDockerfile('# just a comment\n', 'x').problems[0].message, /no FROM/);
     assert.deepEqual(parseDockerfile('hello world\n', 'x', { problemLevel: 'notice' }).problems.map((p) => [p.level, p.message.split(':')[0]]), [['notice', 'unknown instruction "hello" (not a Dockerfile instruction)'], ['notice', 'no FROM instruction']]);
   });
 });

@@ -10,7 +10,7 @@ import type { LineSuppression, ParsedObject } from './parsed-object.js';
  * The dockerfile analyzer reads the text again for the full model; this reader stays small.
  */
 
-export const DOCKERFILE_API_VERSION = 'bulwark.dev/v1';
+const DOCKERFILE_API_VERSION = 'bulwark.dev/v1';
 export const DOCKERFILE_KIND = 'Dockerfile';
 
 /** `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`, `Containerfile.dev` (any case). */
@@ -45,7 +45,7 @@ export function takeDockerfileAst(obj: object, text: string): DockerfileAst | un
   return entry.text === text ? entry.ast : undefined;
 }
 
-export interface DockerfileInstructionEntry {
+interface DockerfileInstructionEntry {
   keyword: string;
   line: number;
 }
@@ -53,12 +53,12 @@ export interface DockerfileInstructionEntry {
 const SUPPRESSION = /^#\s*bulwark-ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$/;
 
 /** The instructions Docker knows. */
-export const DOCKERFILE_KEYWORDS: ReadonlySet<string> = new Set([
+const DOCKERFILE_KEYWORDS: ReadonlySet<string> = new Set([
   'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG',
   'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
 ]);
 
-export interface DockerfileReadOptions {
+interface DockerfileReadOptions {
   /**
    * How to report what `docker build` would reject (no FROM, unknown instructions): 'error' for files the
    * user named, 'notice' for files found in a directory (templates and fragments share the names).
@@ -66,7 +66,10 @@ export interface DockerfileReadOptions {
   problemLevel?: InputProblem['level'];
 }
 
-/** One Dockerfile's text → its inventory object, plus problems for what `docker build` would reject. */
+/**
+ * One Dockerfile's text → its inventory object, plus problems for what `docker build` would reject
+ * (unknown instructions, instructions other than ARG before the first FROM, no FROM).
+ */
 export function parseDockerfile(text: string, file: string, options: DockerfileReadOptions = {}): { objects: ParsedObject[]; problems: InputProblem[] } {
   const level = options.problemLevel ?? 'error';
   const problems: InputProblem[] = [];
@@ -80,6 +83,7 @@ export function parseDockerfile(text: string, file: string, options: DockerfileR
   const instructions: DockerfileInstructionEntry[] = [];
   const lineSuppressions: LineSuppression[] = [];
   let previousEnd = 0;
+  let seenFrom = false;
   for (const ins of ast.getInstructions()) {
     const range = ins.getRange();
     const line = range.start.line + 1;
@@ -87,16 +91,18 @@ export function parseDockerfile(text: string, file: string, options: DockerfileR
     const keyword = ins.getKeyword().toUpperCase();
     instructions.push({ keyword, line });
     if (!DOCKERFILE_KEYWORDS.has(keyword)) problems.push({ level, file, line, message: `unknown instruction "${ins.getInstruction()}" (not a Dockerfile instruction)` });
+    else if (!seenFrom && keyword !== 'FROM' && keyword !== 'ARG') problems.push({ level, file, line, message: `${keyword} before the first FROM (only ARG may come first)` });
+    if (keyword === 'FROM') seenFrom = true;
     // Comment lines directly above the instruction (stacked, no blank line between) may suppress it.
     for (let l = line - 1; l > previousEnd; l--) {
       const content = (lines[l - 1] ?? '').trim();
       if (!content.startsWith('#')) break;
       const m = SUPPRESSION.exec(content);
-      if (m) lineSuppressions.push({ checkId: m[1] ?? '', reason: (m[2] ?? '').trim(), fromLine: line, toLine: endLine, line: l });
+      if (m) lineSuppressions.push({ checkId: m[1] ?? '', reason: (m[2] ?? '').trim(), fromLine: line, toLine: endLine, line: l, path: `/spec/instructions/${instructions.length - 1}` });
     }
     previousEnd = Math.max(previousEnd, endLine);
   }
-  if (!instructions.some((i) => i.keyword === 'FROM')) {
+  if (!seenFrom) {
     problems.push({ level, file, line: instructions[0]?.line ?? 1, message: 'no FROM instruction: not a Dockerfile, or one that builds no image' });
   }
   lineSuppressions.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -16,6 +16,8 @@ export interface LineSuppression {
   toLine: number;
   /** The line of the comment itself (where a missing reason or an unknown check id is reported). */
   line?: number;
+  /** JSON pointer of what it suppresses in the object (a Dockerfile's `/spec/instructions/<i>`), for findings about the comment. */
+  path?: string;
 }
 
 /** An object parsed from text, with the span the locator re-reads to turn pointers into lines. */

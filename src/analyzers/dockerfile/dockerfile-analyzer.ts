@@ -1,6 +1,6 @@
 import type { Inventory } from '../../inventory/inventory.js';
 import type { Dockerfile as DockerfileAst } from 'dockerfile-ast';
-import { DOCKERFILE_KIND, DOCKERFILE_KEYWORDS as KNOWN_KEYWORDS, parseDockerfileAst, takeDockerfileAst } from '../../sources/dockerfile-source.js';
+import { DOCKERFILE_KIND, parseDockerfileAst, takeDockerfileAst } from '../../sources/dockerfile-source.js';
 import { sourceText } from '../../sources/source-text.js';
 import { defineAnalyzer } from '../facts.js';
 import { parseImageRef, substituteArgs } from './image-ref.js';
@@ -34,7 +34,7 @@ export const dockerfileAnalyzer = defineAnalyzer('dockerfile', (inventory: Inven
 });
 
 function unreadable(file: string): DockerfileModel {
-  return { file, directives: [], escape: '\\', globalArgs: [], instructions: [], stages: [], comments: [], problems: [{ line: 1, message: 'the Dockerfile can no longer be read' }] };
+  return { file, directives: [], escape: '\\', globalArgs: [], instructions: [], stages: [], comments: [] };
 }
 
 /** Instructions whose leading `--name=value` words are flags (Docker parses flags for these only). */
@@ -53,7 +53,7 @@ interface Logical {
   lastLine: number;
 }
 
-/** Parses one Dockerfile's text. Never throws on odd input: what it cannot read becomes a problem. */
+/** Parses one Dockerfile's text. Never throws on odd input (dockerfile-source.ts reports what docker build rejects). */
 export function buildDockerfileModel(text: string, file: string, parsed?: DockerfileAst): DockerfileModel {
   const ast = parsed ?? parseDockerfileAst(text);
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
@@ -67,7 +67,6 @@ export function buildDockerfileModel(text: string, file: string, parsed?: Docker
     instructions: [],
     stages: [],
     comments: ast.getComments().map((c) => ({ line: c.getRange().start.line + 1, text: c.getContent() })),
-    problems: [],
   };
 
   const readLogical = (line0: number, char: number, lastLine0: number): Logical => {
@@ -191,8 +190,6 @@ export function buildDockerfileModel(text: string, file: string, parsed?: Docker
         ins.trigger = strip(trigger);
       }
     }
-    if (!KNOWN_KEYWORDS.has(keyword)) model.problems.push({ line: pos.line, message: `unknown instruction "${a.getInstruction()}"` });
-    else if (stageIndex < 0 && keyword !== 'ARG') model.problems.push({ line: pos.line, message: `${keyword} before the first FROM (only ARG may come first)` });
     const plain = strip(ins);
     if (keyword === 'RUN') {
       const list = runs.get(stageIndex) ?? [];
@@ -206,7 +203,7 @@ export function buildDockerfileModel(text: string, file: string, parsed?: Docker
   const buildArgs = new Map<string, string | undefined>();
   for (const ins of model.instructions) {
     if (ins.stage >= 0 || ins.keyword !== 'ARG') continue;
-    for (const word of splitWords(ins.args)) {
+    for (const word of splitWords(ins.args, escape)) {
       const eq = word.indexOf('=');
       const name = eq < 0 ? word : word.slice(0, eq);
       const value = eq < 0 ? undefined : word.slice(eq + 1);
@@ -218,7 +215,7 @@ export function buildDockerfileModel(text: string, file: string, parsed?: Docker
 
   for (const ins of model.instructions) {
     if (ins.keyword === 'FROM') {
-      const words = splitWords(ins.args);
+      const words = splitWords(ins.args, escape);
       const raw = words[0] ?? '';
       const sub = substituteArgs(raw, buildArgs, escape);
       const image: ImageRef = parseImageRef(raw, sub.value, sub.unresolved || sub.value === '');
@@ -243,10 +240,8 @@ export function buildDockerfileModel(text: string, file: string, parsed?: Docker
     if (ins.stage >= 0) model.stages[ins.stage].instructions.push(ins);
   }
 
-  if (model.stages.length === 0) {
-    model.problems.push({ line: model.instructions[0]?.line ?? 1, message: 'no FROM instruction: the file builds no image' });
-    return model;
-  }
+  // No FROM (reported by dockerfile-source.ts with the other problems docker build rejects): no image.
+  if (model.stages.length === 0) return model;
   const final = model.stages[model.stages.length - 1];
   final.isFinal = true;
   model.finalStage = final;

@@ -1,7 +1,7 @@
 import type { ImageRef } from './types.js';
 
 /** Build arguments visible to FROM: name → default (`undefined` when declared without one). */
-export type BuildArgs = ReadonlyMap<string, string | undefined>;
+type BuildArgs = ReadonlyMap<string, string | undefined>;
 
 /**
  * Substitutes `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:+alt}` and `${VAR+alt}` as

@@ -62,4 +62,7 @@ describe('splitWords', () => {
   it('splits ENV/ARG-style arguments, removing quotes', () => {
     assert.deepEqual(splitWords(`A=1 B="2 3" C='x' D=a\\ b`), ['A=1', 'B=2 3', 'C=x', 'D=a b']);
   });
+  it('honours another escape character: backslashes are then plain characters', () => {
+    assert.deepEqual(splitWords('X=C:\\tools Y="C:\\a b" Z=a` b', '`'), ['X=C:\\tools', 'Y=C:\\a b', 'Z=a b']);
+  });
 });

@@ -16,7 +16,7 @@ const SKIPPED_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'don
 /** Compound headers whose words are not a command (`for x in a b`, `case $x in`). */
 const HEADER_KEYWORDS = new Set(['for', 'select', 'case', 'function']);
 
-export interface SplitOptions {
+interface SplitOptions {
   /** The 1-based file line of an offset in the script. Default: counts newlines from line 1. */
   lineOf?: (offset: number) => number;
   /** Expand `sh -c` bodies and `sh <<EOF` scripts (one level; off inside an expansion). */
@@ -427,9 +427,9 @@ export function newlineCounter(text: string): (offset: number) => number {
 
 /**
  * Splits instruction arguments into words the way Docker reads ENV/ARG/LABEL values: whitespace
- * separates words, quotes and backslashes are removed.
+ * separates words, quotes and the escape character (`\`, or the `# escape=` directive's) are removed.
  */
-export function splitWords(text: string): string[] {
+export function splitWords(text: string, escape = '\\'): string[] {
   const words: string[] = [];
   let word: string | null = null;
   for (let i = 0; i < text.length; i++) {
@@ -441,12 +441,12 @@ export function splitWords(text: string): string[] {
       word ??= '';
       let k = i + 1;
       while (k < text.length && text[k] !== ch) {
-        if (ch === '"' && text[k] === '\\' && k + 1 < text.length) k++;
+        if (ch === '"' && text[k] === escape && k + 1 < text.length) k++;
         word += text[k];
         k++;
       }
       i = k;
-    } else if (ch === '\\' && i + 1 < text.length) {
+    } else if (ch === escape && i + 1 < text.length) {
       word = (word ?? '') + text[i + 1];
       i++;
     } else {

@@ -107,8 +107,6 @@ export interface DockerfileModel {
   stages: DockerfileStage[];
   finalStage?: DockerfileStage;
   comments: { line: number; text: string }[];
-  /** Syntax problems dockerfile-ast or our reading found: one line each, with the line. */
-  problems: { line: number; message: string }[];
 }
 
 export interface DockerfileFacts {

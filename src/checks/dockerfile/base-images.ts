@@ -29,7 +29,7 @@ export interface BaseImageFamily {
 
 const SLIM_OR_ALPINE = /(^|[-.])(slim|alpine)([-.\d]|$)/;
 
-export const FULL_BASE_IMAGES: BaseImageFamily[] = [
+const FULL_BASE_IMAGES: BaseImageFamily[] = [
   // ── distributions ──
   { name: 'Ubuntu', kind: 'distro', repositories: ['ubuntu', 'public.ecr.aws/ubuntu/ubuntu'], alternatives: 'a Chiseled Ubuntu image, gcr.io/distroless/*, alpine or scratch' },
   { name: 'Debian', kind: 'distro', repositories: ['debian', 'public.ecr.aws/debian/debian'], minimalTag: /(^|-)slim($|-)/, alternatives: 'debian:<release>-slim, gcr.io/distroless/* (Debian based) or scratch' },

@@ -5,7 +5,7 @@
 import type { DockerfileInstruction, DockerfileModel, DockerfileStage } from '../../analyzers/dockerfile/types.js';
 import { parseImageReference, type ImageReference } from '../../kinds/images.js';
 
-export interface PulledImage {
+interface PulledImage {
   /** Parsed the way the container runtime reads it (Docker Hub official images keep `library/`). */
   ref: ImageReference;
   instruction: DockerfileInstruction;
@@ -14,9 +14,6 @@ export interface PulledImage {
   /** For FROM: the stage it starts. */
   stage?: DockerfileStage;
 }
-
-export const instructionPath = (i: DockerfileInstruction) => `/spec/instructions/${i.index}`;
-export const stagePath = (s: DockerfileStage) => `/spec/stages/${s.index}`;
 
 /** `COPY --from=x` / `--mount=from=x` name a stage when x is a stage name (any case) or a stage number. */
 function namesStage(model: DockerfileModel, value: string): boolean {

@@ -4,10 +4,10 @@
  * a removed package's files are gone from the container's filesystem, even if a lower layer keeps them).
  */
 import type { DockerfileModel } from '../../analyzers/dockerfile/types.js';
-import { apkVirtualName, packageCommand, packageName, removedPackages, shippingStages, stageCommands, type Command } from './instruction-semantics.js';
+import { apkVirtualName, packageCommand, packageName, shippingStages, stageCommands, type Command } from './instruction-semantics.js';
 import { wordLines } from './shell-words.js';
 
-export interface InstalledPackage {
+interface InstalledPackage {
   /** Package name without version or architecture, lower-case. */
   name: string;
   /** `apt-get`, `apk`, `dnf`… */
@@ -17,37 +17,41 @@ export interface InstalledPackage {
   line: number;
 }
 
-const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'zypper']);
+const OS_MANAGERS = new Set(['apt', 'apk', 'yum', 'zypper', 'pacman']);
 
+/** The package a spec names: rpm specs (`gcc-14.1.1`) lose their version too. */
+function installedName(manager: string, spec: string): string {
+  const name = packageName(spec);
+  return manager === 'yum' ? name.replace(/-\d[\w.:~+-]*$/, '') : name;
+}
+
+const memo = new WeakMap<DockerfileModel, InstalledPackage[]>();
+
+/** Computed once per Dockerfile model (several checks read it). */
 export function installedInFinalImage(model: DockerfileModel): InstalledPackage[] {
+  const cached = memo.get(model);
+  if (cached) return cached;
   let installed: (InstalledPackage & { virtual?: string })[] = [];
   for (const stage of shippingStages(model)) {
     for (const cmd of stageCommands(stage)) {
-      const removed = removedPackages(cmd);
-      if (removed.length > 0) {
-        const gone = new Set(removed);
+      const pc = packageCommand(cmd);
+      if (!pc || !OS_MANAGERS.has(pc.manager)) continue;
+      if (pc.action === 'remove') {
+        const gone = new Set(pc.packages.map((p) => installedName(pc.manager, p.spec)));
         installed = installed.filter((p) => !gone.has(p.name) && !(p.virtual !== undefined && gone.has(p.virtual)));
         continue;
       }
-      if (cmd.argv[0] === 'pacman') {
-        const words = cmd.argv.slice(1);
-        if (!words.some((w) => /^-S[yu]*$/.test(w) || w === '--sync')) continue;
-        const lines = wordLines(cmd.shell);
-        const offset = cmd.shell.argv.length - cmd.argv.length;
-        words.forEach((w, k) => {
-          if (!w.startsWith('-')) installed.push({ name: packageName(w), tool: 'pacman', command: cmd, line: lines[offset + 1 + k] ?? cmd.line });
-        });
-        continue;
-      }
-      const pc = packageCommand(cmd);
-      if (!pc || pc.action !== 'install' || !OS_MANAGERS.has(pc.manager)) continue;
+      // Installs, and `pacman -Syu <pkg>…` (an upgrade that installs the packages named).
+      if (pc.action !== 'install' && pc.action !== 'upgrade') continue;
       const virtual = apkVirtualName(cmd);
       const lines = wordLines(cmd.shell);
       for (const p of pc.packages) {
         const line = p.argIndex >= 0 ? lines[p.argIndex] ?? cmd.line : cmd.line;
-        installed.push({ name: pc.manager === 'yum' ? packageName(p.name).replace(/-\d[\w.:~+-]*$/, '') : packageName(p.name), tool: pc.tool, command: cmd, line, ...(virtual ? { virtual } : {}) });
+        installed.push({ name: installedName(pc.manager, p.name), tool: pc.tool, command: cmd, line, ...(virtual ? { virtual } : {}) });
       }
     }
   }
-  return installed.map(({ virtual: _virtual, ...p }) => p);
+  const out = installed.map(({ virtual: _virtual, ...p }) => p);
+  memo.set(model, out);
+  return out;
 }

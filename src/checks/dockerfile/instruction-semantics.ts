@@ -1,6 +1,6 @@
 /**
  * Shared reading of Dockerfile instructions for the checks of practices 3 and 6–10: simple commands
- * with their `sudo`/`env` wrappers removed (shell-words.ts), package removals, key=value
+ * with their `sudo`/`env` wrappers removed (shell-words.ts), package commands (package-commands.ts), key=value
  * instruction arguments and variable substitution from ARG/ENV defaults. Pure functions over the
  * Dockerfile fact (src/analyzers/dockerfile/types.ts).
  */
@@ -52,19 +52,13 @@ export function unwrap(argv: readonly string[]): { argv: string[]; assignments: 
   return { argv: rest, assignments, sudo: u.wrappers.includes('sudo') || u.wrappers.includes('doas') };
 }
 
-/** RUN instructions of a stage (ONBUILD triggers excluded: they run in images built FROM this one). */
-export function stageRuns(stage: DockerfileStage): RunInstruction[] {
-  return stage.runs.filter((r) => r.instruction.keyword === 'RUN');
-}
-
-/** The simple commands of a RUN, wrappers removed; an exec-form RUN is one command. */
+/**
+ * The simple commands of a RUN, wrappers removed. The analyzer already reads an exec-form RUN as one
+ * command (plus the script of `["sh", "-c", "…"]`).
+ */
 export function runCommands(run: RunInstruction): Command[] {
-  let shells = run.commands;
-  if (shells.length === 0 && run.instruction.execForm && run.instruction.execForm.length > 0) {
-    shells = [{ argv: run.instruction.execForm, line: run.instruction.line, text: run.instruction.execForm.join(' '), pipeline: 0, pipeIndex: 0 }];
-  }
   const out: Command[] = [];
-  for (const shell of shells) {
+  for (const shell of run.commands) {
     const u = unwrap(shell.argv);
     if (u.argv.length === 0) continue;
     out.push({ argv: u.argv, assignments: u.assignments, sudo: u.sudo, line: shell.line, shell, run });
@@ -72,8 +66,19 @@ export function runCommands(run: RunInstruction): Command[] {
   return out;
 }
 
-export function stageCommands(stage: DockerfileStage): Command[] {
-  return stageRuns(stage).flatMap(runCommands);
+const commandsMemo = new WeakMap<DockerfileStage, Command[]>();
+
+/**
+ * The commands of a stage's RUN instructions (`stage.runs` holds RUNs only: ONBUILD triggers run in
+ * images built FROM this one). Computed once per stage: several checks read them.
+ */
+export function stageCommands(stage: DockerfileStage): readonly Command[] {
+  let commands = commandsMemo.get(stage);
+  if (!commands) {
+    commands = stage.runs.flatMap(runCommands);
+    commandsMemo.set(stage, commands);
+  }
+  return commands;
 }
 
 /** `--mount` values of a RUN parsed into key/value maps (`type=cache,target=/x`). */
@@ -104,7 +109,7 @@ export function hasScratchMountOver(run: RunInstruction, dir: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Package managers (read by package-commands.ts; removals are read here).
+// Package managers (read by package-commands.ts).
 
 export function packageCommand(command: Command): PackageCommand | undefined {
   return readPackageCommand(command.shell.argv);
@@ -122,30 +127,6 @@ export function hasOption(options: readonly string[], long: string[], short: str
 /** The package name of a spec: `gcc=4:12.2-1` → gcc, `musl-dev<1.3` → musl-dev, `libc6:amd64` → libc6. */
 export function packageName(spec: string): string {
   return spec.replace(/^["']|["']$/g, '').split(/[=<>~!@]/)[0].replace(/:[a-z0-9]+$/, '').toLowerCase();
-}
-
-const REMOVERS: Record<string, Set<string>> = {
-  'apt-get': new Set(['remove', 'purge', 'autoremove', 'autopurge']),
-  apt: new Set(['remove', 'purge', 'autoremove', 'autopurge']),
-  aptitude: new Set(['remove', 'purge']),
-  apk: new Set(['del']),
-  yum: new Set(['remove', 'erase', 'autoremove']),
-  dnf: new Set(['remove', 'erase', 'autoremove']),
-  dnf5: new Set(['remove', 'erase', 'autoremove']),
-  microdnf: new Set(['remove']),
-  tdnf: new Set(['remove', 'erase', 'autoremove']),
-  zypper: new Set(['remove', 'rm']),
-};
-
-/** Package names (or apk virtual names) a command removes; `pacman -R…` included. */
-export function removedPackages(command: Command): string[] {
-  const [prog, ...rest] = command.argv;
-  if (prog === 'pacman') return rest.some((w) => /^-R/.test(w) || w === '--remove') ? rest.filter((w) => !w.startsWith('-')).map(packageName) : [];
-  const subs = REMOVERS[prog];
-  if (!subs) return [];
-  const operands = rest.filter((w) => !w.startsWith('-'));
-  if (!subs.has(operands[0] ?? '')) return [];
-  return operands.slice(1).map(packageName);
 }
 
 /** `apk add --virtual .build-deps …` / `-t name`: the virtual package name the packages are grouped under. */
@@ -228,11 +209,28 @@ export function copyOperands(instr: DockerfileInstruction, escape = '\\'): { sou
 // ---------------------------------------------------------------------------------------------------
 // Variables.
 
+const variablesMemo = new WeakMap<DockerfileStage, Map<number, ReadonlyMap<string, string>>>();
+
 /**
  * Values of build ARGs and ENVs visible before instruction `before` (a file index) in the stages that
  * ship with `stage` (its FROM chain), from their defaults. Global ARGs count only when redeclared.
+ * Computed once per stage and instruction (checks ask for every command of a RUN); do not modify.
  */
-export function variablesBefore(model: DockerfileModel, stage: DockerfileStage, before: number): Map<string, string> {
+export function variablesBefore(model: DockerfileModel, stage: DockerfileStage, before: number): ReadonlyMap<string, string> {
+  let byIndex = variablesMemo.get(stage);
+  if (!byIndex) {
+    byIndex = new Map();
+    variablesMemo.set(stage, byIndex);
+  }
+  let vars = byIndex.get(before);
+  if (!vars) {
+    vars = computeVariablesBefore(model, stage, before);
+    byIndex.set(before, vars);
+  }
+  return vars;
+}
+
+function computeVariablesBefore(model: DockerfileModel, stage: DockerfileStage, before: number): Map<string, string> {
   const chain: DockerfileStage[] = [];
   for (let s: DockerfileStage | undefined = stage; s; s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined) {
     chain.unshift(s);
@@ -260,7 +258,7 @@ export function variablesBefore(model: DockerfileModel, stage: DockerfileStage, 
 }
 
 /** Substitutes `$X`, `${X}`, `${X:-d}`, `${X-d}`, `${X:+a}`; unknown variables stay as written. */
-export function substitute(text: string, vars: Map<string, string>): string {
+export function substitute(text: string, vars: ReadonlyMap<string, string>): string {
   return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (whole, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
     const name = braced ?? bare ?? '';
     const v = vars.get(name);

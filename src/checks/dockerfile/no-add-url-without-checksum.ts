@@ -1,7 +1,7 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
 import type { DockerfileInstruction } from '../../analyzers/dockerfile/types.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 
 /** ADD's sources (every argument but the destination), from the JSON or the plain form. */
 function addSources(ins: DockerfileInstruction): string[] {

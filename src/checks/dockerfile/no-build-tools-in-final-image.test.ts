@@ -8,6 +8,9 @@ CheckTester.run(noBuildToolsInFinalImage, {
     { name: 'multi-stage: gcc only in the build stage', dockerfile: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc make\nRUN make\nFROM debian:12-slim\nCOPY --from=build /src/app /app\n' },
     { name: 'apk virtual build deps deleted in the same RUN', dockerfile: 'FROM python:3.12-alpine\nRUN apk add --no-cache --virtual .build-deps gcc musl-dev \\\n && pip install --no-cache-dir cryptography==42.0.5 \\\n && apk del .build-deps\n' },
     { name: 'apt purge', dockerfile: 'FROM debian:12-slim\nRUN apt-get install -y build-essential && make && apt-get purge -y --auto-remove build-essential\n' },
+    { name: 'apt-get purge after an option that takes a value', dockerfile: 'FROM debian:12-slim\nRUN apt-get install -y gcc && make && apt-get -o Dpkg::Use-Pty=0 purge -y gcc\n' },
+    { name: 'dnf/apk/zypper removals after options with values, in a later RUN', dockerfile: 'FROM fedora:40\nRUN dnf install -y gdb-14.2 strace\nRUN dnf -c /etc/dnf/dnf.conf remove -y gdb && zypper -R / rm strace\n' },
+    { name: 'pacman -S then pacman -Rns', dockerfile: 'FROM archlinux:base\nRUN pacman -Sy --noconfirm base-devel && make && pacman -Rns --noconfirm base-devel\n' },
     { name: 'npm ci --omit=dev and NODE_ENV', dockerfile: 'FROM node:20-slim\nRUN npm ci --omit=dev\nENV NODE_ENV=production\nRUN npm install\n' },
     { name: 'npm prune after the build', dockerfile: 'FROM node:20-slim\nRUN npm ci && npm run build && npm prune --omit=dev\n' },
     { name: 'global tool install', dockerfile: 'FROM node:20-slim\nRUN npm install -g pm2@5.3.1\n' },
@@ -46,6 +49,14 @@ CheckTester.run(noBuildToolsInFinalImage, {
       findings: [
         { messageId: 'buildTool', path: '/spec/instructions/1', line: 4, message: /"gcc"/ },
         { messageId: 'debugTool', path: '/spec/instructions/1', line: 5, message: /"strace"/ },
+      ],
+    },
+    {
+      name: 'pacman -S and -Syu install; removing another package or pip uninstall leaves them',
+      dockerfile: 'FROM archlinux:base\nRUN pacman -Syu --noconfirm \\\n    gdb \\\n    make && pacman -Rs --noconfirm vim && pip uninstall -y gdb\n',
+      findings: [
+        { messageId: 'debugTool', path: '/spec/instructions/1', line: 3, message: /"gdb" .* by pacman/ },
+        { messageId: 'buildTool', path: '/spec/instructions/1', line: 4, message: /"make"/ },
       ],
     },
     {

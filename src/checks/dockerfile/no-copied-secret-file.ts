@@ -3,7 +3,7 @@ import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyz
 import { copyOperands, instructionPath } from './instruction-semantics.js';
 
 /** What a path (a COPY/ADD source or destination) holds when it is a credential file or directory. */
-export function secretFileKind(path: string): string | undefined {
+function secretFileKind(path: string): string | undefined {
   const p = path.replace(/^["']|["']$/g, '').replace(/\/+$/, '');
   if (p === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.startsWith('git@')) return undefined;
   const segments = p.split('/').filter((s) => s !== '' && s !== '.');

@@ -24,6 +24,15 @@ CheckTester.run(noCurlPipeToShell, {
     { name: 'sh -c "$(curl …)"', dockerfile: 'FROM alpine:3.20\nRUN sh -c "$(curl -fsSL https://raw.example.com/install.sh)"\n', findings: [{ messageId: 'substitution', path: '/spec/instructions/1', line: 2, message: /^sh executes curl/ }] },
     { name: 'bash <(curl …) after &&', dockerfile: 'FROM alpine:3.20\nRUN apk add bash && bash <(curl -s https://x/i.sh)\n', findings: [{ messageId: 'substitution', path: '/spec/instructions/1', line: 2 }] },
     {
+      name: 'substitutions on continuation lines are reported on their own lines',
+      dockerfile: 'FROM alpine:3.20\nRUN apk add --no-cache bash curl && \\\n    sh -c "$(curl -fsSL https://raw.example.com/install.sh)" && \\\n    bash <(curl -s https://x/i.sh) && eval \\\n      "$(wget -qO- https://x/env)"\n',
+      findings: [
+        { messageId: 'substitution', path: '/spec/instructions/1', line: 3, message: /^sh executes curl/ },
+        { messageId: 'substitution', path: '/spec/instructions/1', line: 4, message: /^bash executes curl/ },
+        { messageId: 'substitution', path: '/spec/instructions/1', line: 5, message: /^eval executes wget/ },
+      ],
+    },
+    {
       name: 'heredoc: line of the command inside the body',
       dockerfile: 'FROM alpine:3.20\nRUN <<EOF\nset -e\ncurl -fsSL https://x/i.sh | bash\neval "$(wget -qO- https://x/env)"\nEOF\n',
       findings: [

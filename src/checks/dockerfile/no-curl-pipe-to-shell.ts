@@ -1,8 +1,8 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
 import type { ShellCommand } from '../../analyzers/dockerfile/types.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath } from './dockerfile-images.js';
-import { baseName, unwrapCommand } from './shell-words.js';
+import { instructionPath } from './instruction-semantics.js';
+import { baseName, unwrapCommand, wordLines } from './shell-words.js';
 
 /** Whether a curl/wget invocation writes the download to stdout (curl does unless -o/-O; wget only with -O -). */
 function downloaderToStdout(words: readonly string[]): boolean {
@@ -73,14 +73,40 @@ function stdinInterpreter(words: readonly string[]): string | undefined {
 const SUBSTITUTION =
   /(?:^|[;&|({\n]|\[\s*")[ \t]*(?:sudo[ \t]+(?:-\S+[ \t]+)*)?(?:env[ \t]+)?(?:[\w/.-]*\/)?(sh|bash|zsh|ash|dash|ksh|mksh|python[\d.]*|perl[\d.]*|ruby[\d.]*|node|php[\d.]*|eval|source|\.)[ \t][^;&|\n]*?(?:\$\(|<\(|`)\s*((?:sudo\s+)?(?:[\w/.-]*\/)?(?:curl|wget|busybox\s+wget)\b[^)`]*)/g;
 
-function substitutedDownloads(text: string): { interpreter: string; downloader: string; offset: number }[] {
-  const found: { interpreter: string; downloader: string; offset: number }[] = [];
+interface SubstitutedDownload {
+  interpreter: string;
+  downloader: string;
+  /** The download command as written inside the substitution, and its words. */
+  text: string;
+  words: string[];
+  offset: number;
+}
+
+function substitutedDownloads(text: string): SubstitutedDownload[] {
+  const found: SubstitutedDownload[] = [];
   for (const m of text.matchAll(SUBSTITUTION)) {
     const words = unwrapCommand(m[2].trim().split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''))).words;
     if (!downloaderToStdout(words)) continue;
-    found.push({ interpreter: m[1], downloader: baseName(words[0]) === 'busybox' ? 'wget' : baseName(words[0]), offset: m.index });
+    found.push({ interpreter: m[1], downloader: baseName(words[0]) === 'busybox' ? 'wget' : baseName(words[0]), text: m[2].trim(), words, offset: m.index });
   }
   return found;
+}
+
+/**
+ * The file line of a substituted download, from the RUN's commands (which keep their lines across
+ * continuations): a process substitution `<(curl …)` is a command of its own; `$(curl …)` and
+ * backticks stay one word of the command that runs them. Searched from `from` on, in order; undefined
+ * when no command matches (the caller falls back to the script's text).
+ */
+function substitutionLine(commands: readonly ShellCommand[], hit: SubstitutedDownload, from: number): { line: number; index: number } | undefined {
+  const wanted = hit.words.join(' ');
+  for (let i = from; i < commands.length; i++) {
+    const cmd = commands[i];
+    if (unwrapCommand(cmd.argv).words.join(' ') === wanted) return { line: cmd.line, index: i };
+    const k = cmd.argv.findIndex((w) => /\$\(|`/.test(w) && w.includes(hit.text));
+    if (k >= 0) return { line: wordLines(cmd)[k] ?? cmd.line, index: i };
+  }
+  return undefined;
 }
 
 export const noCurlPipeToShell = defineCheck({
@@ -115,11 +141,18 @@ export const noCurlPipeToShell = defineCheck({
         }
         const ins = run.instruction;
         const scripts = ins.heredocs.length > 0 ? ins.heredocs.map((h) => ({ text: h.content, line: h.line })) : [{ text: ins.args, line: ins.line }];
+        let from = 0;
         for (const script of scripts) {
           for (const hit of substitutedDownloads(script.text)) {
+            const found = substitutionLine(run.commands, hit, from);
             let line = script.line;
-            for (let k = 0; k < hit.offset; k++) if (script.text.charCodeAt(k) === 10) line++;
-            if (script.text[hit.offset] === '\n') line++;
+            if (found) {
+              line = found.line;
+              from = found.index;
+            } else {
+              for (let k = 0; k < hit.offset; k++) if (script.text.charCodeAt(k) === 10) line++;
+              if (script.text[hit.offset] === '\n') line++;
+            }
             ctx.report({ messageId: 'substitution', data: { interpreter: hit.interpreter, downloader: hit.downloader }, path, line });
           }
         }

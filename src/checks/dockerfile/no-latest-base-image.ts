@@ -1,6 +1,8 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
+import { effectiveTag } from '../../kinds/images.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath, pulledImages } from './dockerfile-images.js';
+import { pulledImages } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 
 export const noLatestBaseImage = defineCheck({
   meta: {
@@ -24,9 +26,9 @@ export const noLatestBaseImage = defineCheck({
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;
     for (const p of pulledImages(model)) {
-      if (p.ref.digest !== undefined) continue;
-      const messageId = p.ref.tag === undefined ? 'noTag' : p.ref.tag === 'latest' ? 'latest' : undefined;
-      if (!messageId) continue;
+      // A digest pins the content whatever the tag says: "node:latest@sha256:…" pulls that digest.
+      if (p.ref.digest !== undefined || effectiveTag(p.ref) !== 'latest') continue;
+      const messageId = p.ref.tag === undefined ? 'noTag' : 'latest';
       ctx.report({ messageId, data: { via: p.via, image: p.ref.raw }, path: instructionPath(p.instruction), line: p.instruction.line });
     }
   },

@@ -1,6 +1,6 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 import { readPackageCommand } from './package-commands.js';
 
 export const noPackageUpgrade = defineCheck({

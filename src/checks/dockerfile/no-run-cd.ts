@@ -1,6 +1,6 @@
 import { defineCheck } from '../define-check.js';
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
-import { instructionPath, runCommands, stageRuns } from './instruction-semantics.js';
+import { instructionPath, runCommands } from './instruction-semantics.js';
 
 export const noRunCd = defineCheck({
   meta: {
@@ -22,7 +22,7 @@ export const noRunCd = defineCheck({
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;
     for (const stage of model.stages) {
-      for (const run of stageRuns(stage)) {
+      for (const run of stage.runs) {
         for (const cmd of runCommands(run)) {
           if (cmd.argv[0] !== 'cd') continue;
           const dir = cmd.argv.slice(1).find((w) => !/^-[LPe@]+$/.test(w)) ?? '~';

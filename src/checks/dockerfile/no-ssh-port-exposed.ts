@@ -26,7 +26,7 @@ export const noSshPortExposed = defineCheck({
     for (const stage of shippingStages(model)) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'EXPOSE') continue;
-        let vars: Map<string, string> | undefined;
+        let vars: ReadonlyMap<string, string> | undefined;
         for (const raw of splitWords(instr.args, model.escape)) {
           const word = hasVariable(raw) ? substitute(raw, (vars ??= variablesBefore(model, stage, instr.index))) : raw;
           // A variable may hold several ports ("22 80").

@@ -1,18 +1,18 @@
 /**
  * Package-manager invocations in RUN commands, read with each tool's own option syntax: which packages
- * a command installs (and whether each names a version), and whether it upgrades the whole system.
+ * a command installs (and whether each names a version) or removes, and whether it upgrades the whole system.
  * Shared by the Dockerfile checks (pinning, upgrades, and any check that asks "what gets installed").
  */
 import { baseName, isOpaqueWord, unwrapCommand } from './shell-words.js';
 
 export type PackageManager = 'apt' | 'apk' | 'yum' | 'zypper' | 'pacman' | 'pip' | 'npm' | 'yarn' | 'pnpm' | 'gem' | 'go' | 'cargo';
 
-export interface PackageArg {
+interface PackageArg {
   /** The operand as written: `curl=7.88.1-10`, `flask`, `@types/node@20`. */
   spec: string;
   /** The package name alone, for messages. */
   name: string;
-  /** True when the operand fixes a version (or is a local file, a pinned VCS ref, a variable version). */
+  /** True when the operand fixes a version (or is a local file, a pinned VCS ref, a variable version); installs only. */
   pinned: boolean;
   /** Index of the operand in the command's argv. */
   argIndex: number;
@@ -22,13 +22,13 @@ export interface PackageCommand {
   manager: PackageManager;
   /** How the tool was invoked: `apt-get`, `dnf`, `pip3`, `python3 -m pip`, `npm`. */
   tool: string;
-  /** `install`: adds packages; `upgrade`: upgrades everything installed; `other`: anything else. */
-  action: 'install' | 'upgrade' | 'other';
+  /** `install`: adds packages; `remove`: removes packages; `upgrade`: upgrades everything installed; `other`: anything else. */
+  action: 'install' | 'remove' | 'upgrade' | 'other';
   /** The sub-command as written (`install`, `add`, `dist-upgrade`, `i`). */
   subcommand?: string;
   /** Options as written, attached values included (`-y`, `--no-install-recommends`, `--omit=dev`). */
   options: string[];
-  /** Package operands of an install (none for an upgrade). */
+  /** Package operands of an install or a removal (none for an upgrade, except `pacman -Syu <pkg>…`, which also installs them). */
   packages: PackageArg[];
   /** Installs also come from files we cannot see (requirements, constraints): unknown pinning. */
   fromFiles: boolean;
@@ -103,6 +103,9 @@ const GEM_ARGS = new Set(['-v', '-i', '-n', '-s', '-P', '-g', '-p', '--version',
 const GO_ARGS = new Set(['-o', '-p', '-C', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pgo', '-pkgdir', '-toolexec', '-buildmode', '-compiler', '-installsuffix', '-gccgoflags', '-coverpkg', '-covermode', '-buildvcs']);
 const CARGO_ARGS = new Set(['-F', '-j', '-Z', '--version', '--vers', '--git', '--branch', '--tag', '--rev', '--path', '--root', '--index', '--registry', '--target', '--target-dir', '--features', '--profile', '--jobs', '--config', '--bin', '--example', '--color']);
 
+const NPM_REMOVE = new Set(['uninstall', 'unlink', 'remove', 'rm', 'r', 'un']);
+const YARN_REMOVE = new Set(['remove']);
+const PNPM_REMOVE = new Set(['remove', 'rm', 'uninstall', 'un']);
 const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
 
 /** Reads one simple command; undefined when it is not a package-manager invocation we know. */
@@ -147,11 +150,19 @@ function visible(operands: Parsed['operands']) {
   return operands.filter((o) => o.word !== '' && !isOpaqueWord(o.word));
 }
 
+/** A removal: every visible operand names a package (or an apk virtual group). */
+function removal(manager: PackageManager, tool: string, p: Parsed, subcommand: string | undefined, ops: Parsed['operands']): PackageCommand {
+  return command(manager, tool, p, subcommand, 'remove', visible(ops).map((o) => ({ spec: o.word, name: o.word, pinned: false, argIndex: o.index })));
+}
+
 const isLocalPath = (w: string) => /^(\.{1,2}(\/|$)|\/|~\/?)/.test(w) || w.startsWith('file:');
 const leadingName = (spec: string, stop: RegExp) => {
   const m = stop.exec(spec);
   return m && m.index > 0 ? spec.slice(0, m.index) : spec;
 };
+
+const APT_REMOVE = new Set(['remove', 'purge', 'autoremove', 'autopurge']);
+const APTITUDE_REMOVE = new Set(['remove', 'purge']);
 
 // ── OS package managers ───────────────────────────────────────────────────────────────────────────
 function apt(tool: string, words: string[], offset: number): PackageCommand {
@@ -159,6 +170,7 @@ function apt(tool: string, words: string[], offset: number): PackageCommand {
   const [sub, ...ops] = p.operands;
   const subcommand = sub?.word;
   if (subcommand === 'upgrade' || subcommand === 'dist-upgrade' || subcommand === 'full-upgrade' || subcommand === 'safe-upgrade') return command('apt', tool, p, subcommand, 'upgrade');
+  if (subcommand && (tool === 'aptitude' ? APTITUDE_REMOVE : APT_REMOVE).has(subcommand)) return removal('apt', tool, p, subcommand, ops);
   if (subcommand !== 'install') return command('apt', tool, p, subcommand, 'other');
   const packages: PackageArg[] = [];
   for (const o of visible(ops)) {
@@ -176,6 +188,7 @@ function apk(words: string[], offset: number): PackageCommand {
   const [sub, ...ops] = p.operands;
   const subcommand = sub?.word;
   if (subcommand === 'upgrade') return command('apk', 'apk', p, subcommand, ops.length === 0 ? 'upgrade' : 'other');
+  if (subcommand === 'del') return removal('apk', 'apk', p, subcommand, ops);
   if (subcommand !== 'add') return command('apk', 'apk', p, subcommand, 'other');
   const packages = visible(ops).map((o): PackageArg => {
     const local = o.word.endsWith('.apk') || isLocalPath(o.word);
@@ -185,6 +198,8 @@ function apk(words: string[], offset: number): PackageCommand {
   return command('apk', 'apk', p, subcommand, 'install', packages);
 }
 
+const RPM_REMOVE = new Set(['remove', 'erase', 'autoremove']);
+const MICRODNF_REMOVE = new Set(['remove']);
 const RPM_UPGRADE = new Set(['update', 'upgrade', 'up', 'distro-sync', 'distrosync', 'dsync', 'upgrade-minimal', 'update-minimal', 'dist-upgrade']);
 
 /** name-version[-release][.arch] or name-epoch:version…: the last dash-separated part starts with a digit. */
@@ -201,6 +216,7 @@ function yum(tool: string, words: string[], offset: number): PackageCommand {
   const [sub, ...ops] = p.operands;
   const subcommand = sub?.word;
   if (subcommand && RPM_UPGRADE.has(subcommand)) return command('yum', tool, p, subcommand, ops.length === 0 ? 'upgrade' : 'other');
+  if (subcommand && (tool === 'microdnf' ? MICRODNF_REMOVE : RPM_REMOVE).has(subcommand)) return removal('yum', tool, p, subcommand, ops);
   if (subcommand !== 'install' && subcommand !== 'in' && subcommand !== 'localinstall') return command('yum', tool, p, subcommand, 'other');
   const packages: PackageArg[] = [];
   for (const o of visible(ops)) {
@@ -217,6 +233,7 @@ function zypper(words: string[], offset: number): PackageCommand {
   const subcommand = sub?.word;
   if (subcommand === 'dist-upgrade' || subcommand === 'dup') return command('zypper', 'zypper', p, subcommand, 'upgrade');
   if (subcommand === 'update' || subcommand === 'up') return command('zypper', 'zypper', p, subcommand, ops.length === 0 ? 'upgrade' : 'other');
+  if (subcommand === 'remove' || subcommand === 'rm') return removal('zypper', 'zypper', p, subcommand, ops);
   if (subcommand !== 'install' && subcommand !== 'in') return command('zypper', 'zypper', p, subcommand, 'other');
   const packages = visible(ops).map((o): PackageArg => ({
     spec: o.word,
@@ -229,11 +246,19 @@ function zypper(words: string[], offset: number): PackageCommand {
 
 function pacman(words: string[], offset: number): PackageCommand {
   const p = parseOptions(words, offset, new Set(['-r', '-b', '--root', '--dbpath', '--cachedir', '--config', '--arch', '--hookdir', '--gpgdir', '--logfile', '--overwrite', '--assume-installed', '--ignore', '--ignoregroup']));
-  // -Syu / -Su / --sync --sysupgrade: a full system upgrade.
+  // -R / --remove: removes the packages named (-p / --print only prints what it would do).
+  if ((p.values.has('-R') || p.values.has('--remove')) && !has(p, '-p', '--print')) return removal('pacman', 'pacman', p, undefined, p.operands);
   const sync = p.values.has('-S') || p.values.has('--sync');
+  // Sync queries and downloads (search, info, list, groups, download only, print, clean) install nothing.
+  if (!sync || has(p, ...PACMAN_SYNC_QUERIES)) return command('pacman', 'pacman', p, undefined, 'other');
+  // Arch repositories serve one version of each package: a target can only be pinned by a package file or URL.
+  const packages = visible(p.operands).map((o): PackageArg => ({ spec: o.word, name: leadingName(o.word, /[=<>]/), pinned: isLocalPath(o.word) || o.word.includes('://') || /\.pkg\.tar(\.\w+)?$/.test(o.word), argIndex: o.index }));
+  // -Syu / -Su / --sync --sysupgrade: a full system upgrade (which also installs any package named).
   const sysupgrade = p.values.has('-u') || p.values.has('--sysupgrade');
-  return command('pacman', 'pacman', p, undefined, sync && sysupgrade ? 'upgrade' : 'other');
+  return command('pacman', 'pacman', p, undefined, sysupgrade ? 'upgrade' : 'install', packages);
 }
+
+const PACMAN_SYNC_QUERIES = ['-s', '-i', '-l', '-g', '-w', '-p', '-c', '--search', '--info', '--list', '--groups', '--downloadonly', '--print', '--clean'];
 
 // ── language package managers ─────────────────────────────────────────────────────────────────────
 const PIP_VCS = /^(git|hg|svn|bzr)(\+[a-z-]+)?:/i;
@@ -259,8 +284,8 @@ function pip(tool: string, words: string[], offset: number): PackageCommand {
   const p = parseOptions(words, offset, PIP_ARGS);
   const [sub, ...ops] = p.operands;
   const subcommand = sub?.word;
-  if (tool !== 'pipx' && subcommand !== 'install') return command('pip', tool, p, subcommand, 'other');
-  if (tool === 'pipx' && subcommand !== 'install') return command('pip', tool, p, subcommand, 'other');
+  if (subcommand === 'uninstall') return removal('pip', tool, p, subcommand, ops);
+  if (subcommand !== 'install') return command('pip', tool, p, subcommand, 'other');
   const packages: PackageArg[] = [];
   for (const e of p.values.get('-e') ?? []) packages.push(pipArg(e, -1));
   for (const e of p.values.get('--editable') ?? []) packages.push(pipArg(e, -1));
@@ -307,6 +332,7 @@ function node(tool: 'npm' | 'yarn' | 'pnpm', words: string[], offset: number): P
   const [sub, ...rest] = ops;
   const subcommand = sub?.word;
   const installs = tool === 'npm' ? NPM_INSTALL.has(subcommand ?? '') : tool === 'yarn' ? subcommand === 'add' : subcommand === 'add' || subcommand === 'install' || subcommand === 'i';
+  if ((tool === 'npm' ? NPM_REMOVE : tool === 'yarn' ? YARN_REMOVE : PNPM_REMOVE).has(subcommand ?? '')) return removal(tool, tool, p, subcommand, rest);
   if (!installs) return command(tool, tool, p, subcommand, 'other');
   const packages = visible(rest).map((o): PackageArg => ({ spec: o.word, name: npmName(o.word), pinned: npmSpecPinned(o.word), argIndex: o.index }));
   return command(tool, tool, p, subcommand, 'install', packages);

@@ -1,6 +1,6 @@
 import { defineCheck } from '../define-check.js';
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
-import { hasOption, hasScratchMountOver, instructionPath, packageCommand, runCommands, shippingStages, stageRuns } from './instruction-semantics.js';
+import { hasOption, hasScratchMountOver, instructionPath, packageCommand, runCommands, shippingStages } from './instruction-semantics.js';
 
 export const requireApkNoCache = defineCheck({
   meta: {
@@ -22,7 +22,7 @@ export const requireApkNoCache = defineCheck({
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;
     for (const stage of shippingStages(model)) {
-      for (const run of stageRuns(stage)) {
+      for (const run of stage.runs) {
         if (hasScratchMountOver(run, '/var/cache/apk')) continue;
         const cmds = runCommands(run);
         for (const cmd of cmds) {

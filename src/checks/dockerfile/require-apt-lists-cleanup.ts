@@ -1,6 +1,6 @@
 import { defineCheck } from '../define-check.js';
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
-import { hasScratchMountOver, instructionPath, packageCommand, runCommands, shippingStages, stageRuns } from './instruction-semantics.js';
+import { hasScratchMountOver, instructionPath, packageCommand, runCommands, shippingStages } from './instruction-semantics.js';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -24,7 +24,7 @@ export const requireAptListsCleanup = defineCheck({
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;
     for (const stage of shippingStages(model)) {
-      for (const run of stageRuns(stage)) {
+      for (const run of stage.runs) {
         if (hasScratchMountOver(run, LISTS)) continue;
         const cmds = runCommands(run);
         const update = cmds.find((c) => {

@@ -17,5 +17,13 @@ CheckTester.run(requireBaseImageDigest, {
         { messageId: 'noDigest', path: '/spec/instructions/3', line: 4 },
       ],
     },
+    {
+      name: 'a malformed digest is not a pin',
+      dockerfile: `FROM python:3.12-slim@sha256:abc\nCOPY --from=busybox@sha256:${'C'.repeat(64)} /bin/sh /sh\n`,
+      findings: [
+        { messageId: 'noDigest', path: '/spec/instructions/0', line: 1, message: /"python:3.12-slim@sha256:abc" is not pinned/ },
+        { messageId: 'noDigest', path: '/spec/instructions/1', line: 2, message: /COPY --from image "busybox@sha256:C{64}"/ },
+      ],
+    },
   ],
 });

@@ -1,6 +1,8 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
+import { hasPinnedDigest } from '../../kinds/images.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath, pulledImages } from './dockerfile-images.js';
+import { pulledImages } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 
 export const requireBaseImageDigest = defineCheck({
   meta: {
@@ -23,7 +25,8 @@ export const requireBaseImageDigest = defineCheck({
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;
     for (const p of pulledImages(model)) {
-      if (p.ref.digest !== undefined) continue;
+      // Same reading as require-image-digest: only a well-formed content digest (`@sha256:` + 64 hex) is a pin.
+      if (hasPinnedDigest(p.ref)) continue;
       ctx.report({ messageId: 'noDigest', data: { via: p.via, image: p.ref.raw }, path: instructionPath(p.instruction), line: p.instruction.line });
     }
   },

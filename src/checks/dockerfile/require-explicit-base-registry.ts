@@ -1,6 +1,7 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath, pulledImages } from './dockerfile-images.js';
+import { pulledImages } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 
 export const requireExplicitBaseRegistry = defineCheck({
   meta: {

@@ -1,7 +1,8 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
 import { defineCheck } from '../define-check.js';
 import { classifyBaseImage } from './base-images.js';
-import { finalRootStage, instructionPath } from './dockerfile-images.js';
+import { finalRootStage } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 
 export const requireMinimalBaseImage = defineCheck({
   meta: {

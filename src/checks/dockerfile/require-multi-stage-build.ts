@@ -3,7 +3,7 @@ import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyz
 import { instructionPath, shippingStages, stageCommands, type Command } from './instruction-semantics.js';
 
 /** What a command compiles or packages, or undefined. */
-export function compileStep(cmd: Command): string | undefined {
+function compileStep(cmd: Command): string | undefined {
   const [prog, ...args] = cmd.argv;
   const sub = args.find((w) => !w.startsWith('-'));
   switch (prog) {

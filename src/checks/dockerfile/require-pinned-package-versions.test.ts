@@ -100,6 +100,14 @@ CheckTester.run(requirePinnedPackageVersions, {
       ],
     },
     {
+      name: 'a package whose name is a prefix of an earlier one is found on its own line',
+      dockerfile: 'FROM debian:12-slim\nRUN apt-get install -y \\\n      gcc-12 \\\n      gcc\n',
+      findings: [
+        { messageId: 'unpinned', path: '/spec/instructions/1', line: 3, message: /"gcc-12"/ },
+        { messageId: 'unpinned', path: '/spec/instructions/1', line: 4, message: /"gcc"/ },
+      ],
+    },
+    {
       name: 'a comment line inside the continuation does not shift the lines',
       dockerfile: 'FROM debian:12-slim\nRUN apt-get install -y \\\n# pinned below: jq\n      jq=1.6-2.1 \\\n      curl\n',
       findings: [{ messageId: 'unpinned', path: '/spec/instructions/1', line: 5, message: /"curl"/ }],

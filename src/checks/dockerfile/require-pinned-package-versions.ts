@@ -1,15 +1,15 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 import { readPackageCommand, type PackageManager } from './package-commands.js';
 import { wordLines } from './shell-words.js';
 
-const EXAMPLE: Record<PackageManager, (name: string) => string> = {
+/** pacman is not judged: Arch repositories serve one version of each package, so a repository install cannot be pinned. */
+const EXAMPLE: Record<Exclude<PackageManager, 'pacman'>, (name: string) => string> = {
   apt: (n) => `${n}=<version>`,
   apk: (n) => `${n}=<version>`,
   yum: (n) => `${n}-<version>`,
   zypper: (n) => `${n}=<version>`,
-  pacman: (n) => n,
   pip: (n) => `${n}==<version>`,
   npm: (n) => `${n}@<version>`,
   yarn: (n) => `${n}@<version>`,
@@ -48,7 +48,7 @@ export const requirePinnedPackageVersions = defineCheck({
       for (const run of stage.runs) {
         for (const cmd of run.commands) {
           const pkg = readPackageCommand(cmd.argv);
-          if (!pkg || pkg.action !== 'install' || pkg.constrained) continue;
+          if (!pkg || pkg.action !== 'install' || pkg.constrained || pkg.manager === 'pacman') continue;
           let lines: number[] | undefined;
           for (const p of pkg.packages) {
             if (p.pinned) continue;

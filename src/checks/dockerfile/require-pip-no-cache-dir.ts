@@ -1,6 +1,6 @@
 import { defineCheck } from '../define-check.js';
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
-import { hasOption, hasScratchMountOver, instructionPath, packageCommand, shippingStages, stageRuns, runCommands, runMounts, variablesBefore } from './instruction-semantics.js';
+import { hasOption, hasScratchMountOver, instructionPath, packageCommand, shippingStages, runCommands, runMounts, variablesBefore } from './instruction-semantics.js';
 
 /** A cache/tmpfs mount over a pip cache (root's or another user's HOME). */
 const PIP_CACHE_TARGET = /\/\.cache(?:\/pip)?\/?$/;
@@ -25,7 +25,7 @@ export const requirePipNoCacheDir = defineCheck({
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;
     for (const stage of shippingStages(model)) {
-      for (const run of stageRuns(stage)) {
+      for (const run of stage.runs) {
         if (hasScratchMountOver(run, '/root/.cache/pip') || runMounts(run).some((m) => (m.get('type') === 'cache' || m.get('type') === 'tmpfs') && PIP_CACHE_TARGET.test(m.get('target') ?? m.get('dst') ?? ''))) continue;
         const cmds = runCommands(run);
         cmds.forEach((cmd, k) => {

@@ -1,20 +1,8 @@
 import { dockerfileAnalyzer } from '../../analyzers/dockerfile/dockerfile-analyzer.js';
-import { parseRegistryPattern, registryPatternMatches, type RegistryPattern } from '../../kinds/images.js';
+import { registryPatternMatches, trustedPatterns } from '../../kinds/images.js';
 import { defineCheck } from '../define-check.js';
-import { instructionPath, pulledImages } from './dockerfile-images.js';
-
-/** Parsed once per configured list; same reading of options.trustedRegistries as require-trusted-registry. */
-const patternCache = new WeakMap<object, RegistryPattern[]>();
-
-function trustedPatterns(option: unknown): RegistryPattern[] | undefined {
-  if (!Array.isArray(option) || option.length === 0) return undefined;
-  let patterns = patternCache.get(option);
-  if (!patterns) {
-    patterns = option.map(parseRegistryPattern).filter((p): p is RegistryPattern => p !== undefined);
-    patternCache.set(option, patterns);
-  }
-  return patterns;
-}
+import { pulledImages } from './dockerfile-images.js';
+import { instructionPath } from './instruction-semantics.js';
 
 export const requireTrustedBaseRegistry = defineCheck({
   meta: {
@@ -34,7 +22,7 @@ export const requireTrustedBaseRegistry = defineCheck({
     },
   },
   check(obj, ctx) {
-    const patterns = trustedPatterns(ctx.options.trustedRegistries);
+    const patterns = trustedPatterns(ctx.options);
     if (!patterns) return;
     const model = ctx.facts.get(dockerfileAnalyzer).of(obj);
     if (!model) return;

@@ -33,7 +33,7 @@ export function baseName(word: string): string {
 }
 
 /** The words that execute, with wrappers and leading assignments removed, and the index of the first kept word. */
-export interface UnwrappedCommand {
+interface UnwrappedCommand {
   /** Words from the executed program on. */
   words: string[];
   /** `argv` index of `words[0]`. */
@@ -67,15 +67,10 @@ export function unwrapCommand(argv: readonly string[]): UnwrappedCommand {
   return { words: argv.slice(i), offset: i, wrappers };
 }
 
-/** The program that runs (base name), or undefined for an empty command. */
-export function programName(argv: readonly string[]): string | undefined {
-  const { words } = unwrapCommand(argv);
-  return words.length > 0 ? baseName(words[0]) : undefined;
-}
-
 /**
  * The file line of `argv[index]`: the command's first line plus the newlines of its text before the
- * word (found in order, so repeated words resolve left to right). Falls back to the command's line.
+ * word (found in order, each search starting past the previous word, so repeated words and prefixes
+ * resolve left to right). Falls back to the command's line.
  */
 export function wordLines(cmd: ShellCommand): number[] {
   const lines: number[] = [];
@@ -88,8 +83,10 @@ export function wordLines(cmd: ShellCommand): number[] {
       continue;
     }
     for (let k = cursor; k < at; k++) if (cmd.text.charCodeAt(k) === 10) line++;
-    cursor = at;
     lines.push(line);
+    // Past the word: a later word that is a prefix of this one (`gcc` after `gcc-12`) is found after it.
+    for (let k = at; k < at + word.length; k++) if (cmd.text.charCodeAt(k) === 10) line++;
+    cursor = at + word.length;
   }
   return lines;
 }

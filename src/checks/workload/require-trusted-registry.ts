@@ -1,20 +1,6 @@
 import { defineCheck } from '../define-check.js';
-import { parseImageReference, parseRegistryPattern, registryPatternMatches, type RegistryPattern } from '../../kinds/images.js';
+import { parseImageReference, registryPatternMatches, trustedPatterns } from '../../kinds/images.js';
 import { describeContainer, podContainers, podTemplate } from '../../kinds/workloads.js';
-
-/** Parsed once per configured list (options are shared by every object of a scan). */
-const patternCache = new WeakMap<object, RegistryPattern[]>();
-
-/** undefined when the option is unset or an empty list (the check is off); otherwise the usable entries. */
-function trustedPatterns(option: unknown): RegistryPattern[] | undefined {
-  if (!Array.isArray(option) || option.length === 0) return undefined;
-  let patterns = patternCache.get(option);
-  if (!patterns) {
-    patterns = option.map(parseRegistryPattern).filter((p): p is RegistryPattern => p !== undefined);
-    patternCache.set(option, patterns);
-  }
-  return patterns;
-}
 
 export const requireTrustedRegistry = defineCheck({
   meta: {
@@ -35,7 +21,7 @@ export const requireTrustedRegistry = defineCheck({
   },
   check(obj, ctx) {
     // A non-empty list whose entries are all unusable trusts nothing: a broken allow-list fails loudly.
-    const patterns = trustedPatterns(ctx.options.trustedRegistries);
+    const patterns = trustedPatterns(ctx.options);
     if (!patterns) return;
     const t = podTemplate(obj);
     if (!t) return;
