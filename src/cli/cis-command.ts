@@ -6,6 +6,7 @@ import { CIS_FORMATS, isCisFormat, renderCisReport } from '../cis-report/index.j
 import { runCis } from '../cis-scan.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
+import { maxFileBytes } from './inputs.js';
 
 interface CisFlags {
   node?: boolean;
@@ -53,8 +54,7 @@ export function registerCisCommand(program: Command, setExitCode: (code: number)
 
 async function runCisCommand(paths: string[], flags: CisFlags): Promise<number> {
   if (!isCisFormat(flags.format)) throw new UsageError(`unknown format "${flags.format}" (expected ${CIS_FORMATS.join(', ')})`);
-  const maxMiB = Number(flags.maxFileSize);
-  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError('--max-file-size must be a positive number of MiB');
+  const maxBytes = maxFileBytes(flags.maxFileSize);
   if (flags.hostRoot !== undefined && !flags.node) throw new UsageError('--host-root needs --node');
   if (flags.k8sVersion !== undefined && !K8S_VERSION.test(flags.k8sVersion)) {
     throw new UsageError(`--k8s-version must look like 1.30 or v1.30.2, not "${flags.k8sVersion}"`);
@@ -65,7 +65,7 @@ async function runCisCommand(paths: string[], flags: CisFlags): Promise<number> 
 
   const inputs = paths.length === 0 && !flags.node ? ['.'] : paths;
   const run = await runCis(inputs, {
-    maxFileBytes: maxMiB * 1024 * 1024,
+    maxFileBytes: maxBytes,
     ...(flags.node ? { node: true } : {}),
     ...(flags.hostRoot !== undefined ? { hostRoot: flags.hostRoot } : {}),
     ...(flags.fileStats !== undefined ? { fileStats: flags.fileStats } : {}),

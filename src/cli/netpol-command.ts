@@ -3,7 +3,6 @@ import { diffConnectivity } from '../analyzers/network/connectivity-diff.js';
 import { Facts } from '../analyzers/facts.js';
 import { networkAnalyzer, type NetworkFacts } from '../analyzers/network/network-analyzer.js';
 import type { WorkloadEndpoint } from '../analyzers/network/endpoints.js';
-import { Inventory } from '../inventory/inventory.js';
 import { computeExposure } from '../analyzers/network/exposure.js';
 import {
   CONNLIST_FORMATS,
@@ -23,8 +22,8 @@ import {
   type ConnlistFormat,
   type DiffFormat,
 } from '../netpol-report/index.js';
-import { readInputs } from '../sources/read-inputs.js';
 import { EXIT_CLEAN, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
+import { loadInventory, withInputOptions } from './inputs.js';
 
 interface InputFlags {
   helm: string[];
@@ -116,19 +115,9 @@ export function registerNetpolCommand(program: Command, setExitCode: (code: numb
     });
 }
 
-function withInputOptions(command: Command): Command {
-  return command
-    .option('--helm <chart>', 'render a Helm chart with `helm template` and read it too (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('--max-file-size <MiB>', 'skip files larger than this', '64');
-}
 
 /** Reads the inputs and computes the network fact; input errors go to stderr. */
 async function loadNetwork(paths: string[], flags: { maxFileSize: string }, helmCharts: string[]): Promise<{ network: NetworkFacts; errors: boolean }> {
-  const maxMiB = Number(flags.maxFileSize);
-  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError('--max-file-size must be a positive number of MiB');
-  const inputs = await readInputs(paths, { helmCharts, maxFileBytes: maxMiB * 1024 * 1024 });
-  const inventory = new Inventory(inputs.objects, inputs.problems, inputs.virtualFiles);
-  const errors = inputs.problems.filter((p) => p.level === 'error');
-  for (const p of errors) process.stderr.write(`bulwark: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-  return { network: new Facts(inventory).get(networkAnalyzer), errors: errors.length > 0 };
+  const { inventory, errors } = await loadInventory(paths, flags, helmCharts);
+  return { network: new Facts(inventory).get(networkAnalyzer), errors };
 }

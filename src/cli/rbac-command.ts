@@ -3,7 +3,6 @@ import { Facts } from '../analyzers/facts.js';
 import { rbacAnalyzer } from '../analyzers/rbac/rbac-analyzer.js';
 import type { AccessRequest, RbacFacts } from '../analyzers/rbac/rbac-types.js';
 import { parseSubjectKey } from '../analyzers/rbac/subjects.js';
-import { Inventory } from '../inventory/inventory.js';
 import {
   RequestError,
   parseAccessRequest,
@@ -14,8 +13,8 @@ import {
   renderWhoCanJson,
   renderWhoCanText,
 } from '../rbac-report/index.js';
-import { readInputs } from '../sources/read-inputs.js';
 import { EXIT_CLEAN, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
+import { loadInventory, withInputOptions } from './inputs.js';
 
 interface InputFlags {
   helm: string[];
@@ -98,11 +97,6 @@ function accessRequest(verb: string, resource: string, flags: WhoCanFlags): Acce
   }
 }
 
-function withInputOptions(command: Command): Command {
-  return command
-    .option('--helm <chart>', 'render a Helm chart with `helm template` and read it too (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
-    .option('--max-file-size <MiB>', 'skip files larger than this', '64');
-}
 
 function pick<T>(renderers: Record<string, T>, format: string): T {
   if (!Object.hasOwn(renderers, format)) throw new UsageError(`unknown format "${format}" (expected ${Object.keys(renderers).join(', ')})`);
@@ -111,15 +105,7 @@ function pick<T>(renderers: Record<string, T>, format: string): T {
 
 /** Reads the inputs, answers on stdout; input errors go to stderr and make the exit code 2. */
 async function respond(paths: string[], flags: InputFlags, answer: (facts: RbacFacts) => string): Promise<number> {
-  const maxMiB = Number(flags.maxFileSize);
-  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError('--max-file-size must be a positive number of MiB');
-  const inputs = await readInputs(paths.length === 0 && flags.helm.length === 0 ? ['.'] : paths, {
-    helmCharts: flags.helm,
-    maxFileBytes: maxMiB * 1024 * 1024,
-  });
-  const inventory = new Inventory(inputs.objects, inputs.problems, inputs.virtualFiles);
+  const { inventory, errors } = await loadInventory(paths.length === 0 && flags.helm.length === 0 ? ['.'] : paths, flags, flags.helm);
   process.stdout.write(answer(new Facts(inventory).get(rbacAnalyzer)));
-  const errors = inputs.problems.filter((p) => p.level === 'error');
-  for (const p of errors) process.stderr.write(`bulwark: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}\n`);
-  return errors.length > 0 ? EXIT_USAGE_OR_INPUT : EXIT_CLEAN;
+  return errors ? EXIT_USAGE_OR_INPUT : EXIT_CLEAN;
 }

@@ -8,6 +8,7 @@ import { REPORTERS, renderReport, type ReportFormat } from '../reporters/index.j
 import { scan } from '../scan.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
+import { maxFileBytes } from './inputs.js';
 
 export interface ScanFlags {
   format: string;
@@ -64,8 +65,7 @@ export interface ScanScope {
 export async function runScan(paths: string[], flags: ScanFlags, scope: ScanScope = {}): Promise<number> {
   const helm = flags.helm ?? [];
   if (!(flags.format in REPORTERS)) throw new UsageError(`unknown format "${flags.format}" (expected ${Object.keys(REPORTERS).join(', ')})`);
-  const maxMiB = Number(flags.maxFileSize);
-  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`--max-file-size must be a positive number of MiB`);
+  const maxBytes = maxFileBytes(flags.maxFileSize);
   const inputs = paths.length === 0 && helm.length === 0 ? ['.'] : paths;
 
   const configFile = flags.config ?? findConfig(inputs.find((p) => p !== '-') ?? '.');
@@ -83,7 +83,7 @@ export async function runScan(paths: string[], flags: ScanFlags, scope: ScanScop
   if (only) checks = checks.filter((c) => only.has(c.meta.id));
   if (skip) checks = checks.filter((c) => !skip.has(c.meta.id));
 
-  const result = await scan(inputs, { config, checks, helmCharts: helm, maxFileBytes: maxMiB * 1024 * 1024, onlyDockerfiles: scope.onlyDockerfiles });
+  const result = await scan(inputs, { config, checks, helmCharts: helm, maxFileBytes: maxBytes, onlyDockerfiles: scope.onlyDockerfiles });
   if (scope.requireObjects && result.objectCount === 0 && !result.problems.some((p) => p.level === 'error')) {
     result.problems.push({ level: 'error', file: inputs.join(' '), message: scope.requireObjects });
   }
