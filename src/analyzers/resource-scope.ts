@@ -47,4 +47,4 @@ export const resourceScopes = defineAnalyzer('resource-scopes', (inventory: Inve
     if (spec.scope === 'Namespaced' || spec.scope === 'Cluster') scopes.addCustomResource(spec.group, names.kind, spec.scope);
   }
   return scopes;
-});
+}, { perObject: true });

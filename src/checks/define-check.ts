@@ -27,10 +27,21 @@ export interface Report {
   column?: number;
 }
 
+/** The admission request an object arrived in (webhook), or a synthetic CREATE (scan). */
+export interface AdmissionContext {
+  /** AdmissionReview v1 `request`, without `object`/`oldObject` (those are separate). */
+  request: Record<string, unknown>;
+  oldObject: K8sObject | null;
+  /** The object's Namespace, when known (webhook namespace cache, or a Namespace in the scanned input). */
+  namespaceObject: K8sObject | null;
+}
+
 export interface CheckContext {
   report(report: Report): void;
   facts: Facts;
   options: Readonly<CheckOptions>;
+  /** Set by the admission webhook; custom policies read request/oldObject from it. */
+  admission?: AdmissionContext;
 }
 
 export interface Check {

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import type { Check } from '../checks/define-check.js';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import { isSeverity, severityRank, type Severity } from '../model/types.js';
-import { EMPTY_CONFIG, findConfig, loadConfig, type ExceptionRule } from '../policy/config.js';
+import { EMPTY_CONFIG, findConfig, loadConfig, type BulwarkConfig, type ExceptionRule } from '../policy/config.js';
+import { compilePolicyChecks } from '../policy/custom/index.js';
+import { assertUniquePolicyIds, readPolicyPath } from '../policy/custom/policy-file.js';
 import { REPORTERS, renderReport, type ReportFormat } from '../reporters/index.js';
 import { scan } from '../scan.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
@@ -21,6 +23,7 @@ export interface ScanFlags {
   color?: boolean;
   checks?: string;
   skipChecks?: string;
+  policies?: string[];
 }
 
 /** The options of the scan pipeline (the `ScanFlags`), shared by `bulwark scan` and narrower commands; `--helm` only where charts can be scanned. */
@@ -29,7 +32,8 @@ export function addScanOptions(command: Command, { helm }: { helm: boolean }): C
     .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: nearest .bulwark.yaml at or above the first path)')
-    .option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: high)');
+    .option('--policies <path>', 'custom BulwarkPolicy files or directories, in addition to the config\'s (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--fail-on <severity>', 'exit 1 when an unsuppressed finding whose enforcement is not inform is at or above this severity (default: high)');
   if (helm) command.option('--helm <chart>', 'render a Helm chart with `helm template` and scan it (repeatable)', (v: string, acc: string[]) => [...acc, v], []);
   return command
     .option('--max-file-size <MiB>', 'skip files larger than this', '64')
@@ -68,15 +72,15 @@ export async function runScan(paths: string[], flags: ScanFlags, scope: ScanScop
   const maxBytes = maxFileBytes(flags.maxFileSize);
   const inputs = paths.length === 0 && helm.length === 0 ? ['.'] : paths;
 
-  const configFile = flags.config ?? findConfig(inputs.find((p) => p !== '-') ?? '.');
-  const loaded = configFile ? loadConfig(configFile) : EMPTY_CONFIG;
+  const loaded = loadConfigWithPolicies(flags.config, inputs.find((p) => p !== '-') ?? '.', flags.policies ?? []);
   const config = scope.keepException ? { ...loaded, exceptions: loaded.exceptions.filter(scope.keepException) } : loaded;
 
   const failOnValue = flags.failOn ?? config.failOn ?? 'high';
   if (!isSeverity(failOnValue)) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical`);
   const failOn: Severity = failOnValue;
 
-  let checks = scope.checks ?? BUILTIN_CHECKS;
+  assertUniquePolicyIds(config.policies, new Set(BUILTIN_CHECKS.map((c) => c.meta.id)));
+  let checks = [...(scope.checks ?? BUILTIN_CHECKS), ...compilePolicyChecks(config.policies)];
   const known = new Set(checks.map((c) => c.meta.id));
   const only = splitIds(flags.checks, known);
   const skip = splitIds(flags.skipChecks, known);
@@ -102,8 +106,16 @@ export async function runScan(paths: string[], flags: ScanFlags, scope: ScanScop
   }
 
   if (result.problems.some((p) => p.level === 'error')) return EXIT_USAGE_OR_INPUT;
-  const failing = result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn));
+  const failing = result.findings.some((f) => !f.suppressed && f.enforcement !== 'inform' && severityRank(f.severity) >= severityRank(failOn));
   return failing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The config (`--config`, else the nearest .bulwark.yaml above `start`) with the policies of `--policies` added. */
+export function loadConfigWithPolicies(configFlag: string | undefined, start: string, policyPaths: string[]): BulwarkConfig {
+  const configFile = configFlag ?? findConfig(start);
+  const config = configFile ? loadConfig(configFile) : { ...EMPTY_CONFIG, policies: [] };
+  for (const p of policyPaths) config.policies.push(...readPolicyPath(p));
+  return config;
 }
 
 function splitIds(value: string | undefined, known: Set<string>): Set<string> | undefined {

@@ -5,6 +5,9 @@ import { noExpiredException } from '../checks/config/no-expired-exception.js';
 import { noUnusedException } from '../checks/config/no-unused-exception.js';
 import { requireSuppressionReason } from '../checks/config/require-suppression-reason.js';
 import { noPrivilegedContainer } from '../checks/pss/no-privileged-container.js';
+import { requireNetworkPolicy } from '../checks/network/require-network-policy.js';
+import { noClusterAdminBinding } from '../checks/rbac/no-cluster-admin-binding.js';
+import { noUnusedRole } from '../checks/rbac/no-unused-role.js';
 import { Inventory } from '../inventory/inventory.js';
 import { EMPTY_CONFIG, parseConfig, type BulwarkConfig } from '../policy/config.js';
 import { parseDockerfile } from '../sources/dockerfile-source.js';
@@ -48,6 +51,7 @@ describe('engine', () => {
         location: { file: 'm.yaml', line: 9, column: 23 },
         remediation: noPrivilegedContainer.meta.remediation,
         references: noPrivilegedContainer.meta.references,
+        enforcement: 'deny',
       },
     ]);
   });
@@ -212,6 +216,35 @@ describe('engine', () => {
       assert.equal(suppressed('repo/svc/Dockerfile', 'other/**'), 0);
       const unused = scan('repo/svc/Dockerfile', 'exceptions:\n  - paths: [other/**]\n    reason: r\n').filter((f) => f.checkId === 'no-unused-exception');
       assert.equal(unused.length, 1);
+    });
+  });
+
+  describe('enforcement and objects judged alone (admission)', () => {
+    it('resolves enforcement: config, then the check, then the built-in default', () => {
+      assert.equal(run(pod('p', 'shop')).findings[0].enforcement, 'deny');
+      assert.equal(run(pod('p', 'shop'), parseConfig('checks:\n  no-privileged-container: inform\n', 'c.yaml')).findings[0].enforcement, 'inform');
+      const custom = defineCheck({ ...noPrivilegedContainer, meta: { ...noPrivilegedContainer.meta, id: 'custom-x', enforcement: 'fail-build' } });
+      assert.equal(run(pod('p', 'shop'), EMPTY_CONFIG, [custom]).findings[0].enforcement, 'fail-build');
+      const plain = defineCheck({ ...noPrivilegedContainer, meta: { ...noPrivilegedContainer.meta, id: 'another' } });
+      assert.equal(run(pod('p', 'shop'), EMPTY_CONFIG, [plain]).findings[0].enforcement, 'fail-build');
+    });
+
+    const isolated = (yaml: string, checks: Check[]) => {
+      const parsed = parseManifests(yaml, 'm.yaml');
+      return runEngine(new Inventory(parsed.objects, [], new Map([['m.yaml', yaml]])), checks, { config: EMPTY_CONFIG, isolated: true }).findings.map((f) => f.checkId);
+    };
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: d}}\n    spec:\n      containers: [{name: c, image: x:1, securityContext: {privileged: true}}]\n';
+
+    it('skips checks that conclude from what the rest of the input lacks', () => {
+      assert.deepEqual(run(deployment, EMPTY_CONFIG, [requireNetworkPolicy, noPrivilegedContainer]).findings.map((f) => f.checkId).sort(), ['no-privileged-container', 'require-network-policy']);
+      assert.deepEqual(isolated(deployment, [requireNetworkPolicy, noPrivilegedContainer]), ['no-privileged-container']);
+      const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r, namespace: shop}\nrules: [{apiGroups: [""], resources: [pods], verbs: [get]}]\n';
+      assert.deepEqual(isolated(role, [noUnusedRole]), []);
+    });
+
+    it('keeps checks whose verdict on one object stands alone', () => {
+      const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: User, name: mallory, apiGroup: rbac.authorization.k8s.io}]\n';
+      assert.deepEqual(isolated(binding, [noClusterAdminBinding]), ['no-cluster-admin-binding']);
     });
   });
 });

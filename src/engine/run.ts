@@ -1,10 +1,11 @@
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
-import { Facts } from '../analyzers/facts.js';
-import { renderMessage, type Check, type CheckContext, type CheckOptions, type Report } from '../checks/define-check.js';
+import { Facts, NeedsInventoryError } from '../analyzers/facts.js';
+import { renderMessage, type AdmissionContext, type Check, type CheckContext, type CheckOptions, type Report } from '../checks/define-check.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
 import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../model/types.js';
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
+import { enforcementOf } from '../policy/enforcement.js';
 import { anyGlobMatches, pathGlobMatches } from '../policy/glob.js';
 import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
 import { sourceText } from '../sources/source-text.js';
@@ -22,6 +23,13 @@ export interface EngineOptions {
   annotationSuppressions?: boolean;
   /** Today, for exception expiry and `CheckOptions.today`; injected by tests. Default: the clock. */
   now?: Date;
+  /**
+   * The inventory holds objects judged without the rest of the cluster (admission): checks that need
+   * whole-inventory facts are skipped, unless their meta says they judge an object alone.
+   */
+  isolated?: boolean;
+  /** The admission request (webhook), passed to checks as `ctx.admission`. */
+  admission?: AdmissionContext;
 }
 
 export interface ScanResult {
@@ -46,11 +54,12 @@ interface RawFinding {
 export function runEngine(inventory: Inventory, registry: Check[], options: EngineOptions): ScanResult {
   const { config } = options;
   const active = registry.filter((c) => config.checks[c.meta.id]?.enabled ?? true);
-  const metas = active.map((c) => withSeverity(c.meta, config.checks[c.meta.id]?.severity));
+  const metas = active.map((c) => configuredMeta(c.meta, config));
   const metaById = new Map(metas.map((m) => [m.id, m]));
   const knownIds = new Set(registry.map((c) => c.meta.id));
   const byKind = indexByKind(active);
   const facts = new Facts(inventory);
+  const isolatedFacts = options.isolated ? new Facts(inventory, true) : facts;
   const raw: RawFinding[] = [];
   // Options may pin `today` (tests, reproducible scans); anything but a YYYY-MM-DD string is ignored.
   const pinned = config.options.today;
@@ -68,12 +77,19 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
     let candidates = kind === undefined ? wildcard : checksForKind.get(kind);
     if (!candidates) checksForKind.set(kind as string, (candidates = [...(byKind.get(kind as string) ?? []), ...wildcard]));
     let meta = metas[0];
-    const ctx: CheckContext = { facts, options: checkOptions, report: (report) => raw.push({ meta, source, report, resource }) };
+    const ctx: CheckContext = { facts, options: checkOptions, admission: options.admission, report: (report) => raw.push({ meta, source, report, resource }) };
     for (const check of candidates) {
       meta = metaById.get(check.meta.id) as CheckMeta;
+      ctx.facts = meta.judgesObjectAlone ? facts : isolatedFacts;
+      const before = raw.length;
       try {
         check.check(obj, ctx);
       } catch (err) {
+        if (err instanceof NeedsInventoryError) {
+          // Judged alone, this check would conclude from what the input lacks; its partial reports go too.
+          raw.length = before;
+          continue;
+        }
         problems.push({
           level: 'error',
           file: fileOf(source),
@@ -108,8 +124,10 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   return { findings, problems, checks: metas, objectCount: inventory.objects.length, fileCount: 0 };
 }
 
-function withSeverity(meta: CheckMeta, severity: Severity | undefined): CheckMeta {
-  return severity ? { ...meta, severity } : meta;
+/** The meta as configured: severity override and the resolved enforcement. */
+function configuredMeta(meta: CheckMeta, config: BulwarkConfig): CheckMeta {
+  const severity: Severity = config.checks[meta.id]?.severity ?? meta.severity;
+  return { ...meta, severity, enforcement: enforcementOf(meta, config) };
 }
 
 function indexByKind(checks: Check[]): Map<string, Check[]> {
@@ -149,6 +167,7 @@ function toFinding(r: RawFinding): Finding {
     location: { file: '', line: 0, column: 0 },
     remediation: r.report.remediation ?? r.meta.remediation,
     references: r.report.references ?? r.meta.references,
+    enforcement: r.meta.enforcement ?? 'fail-build',
   };
 }
 

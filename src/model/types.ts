@@ -4,7 +4,19 @@ export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const
 export type Severity = (typeof SEVERITIES)[number];
 
 export type Stage = 'build' | 'deploy' | 'runtime';
-export type Category = 'workload' | 'secrets' | 'network' | 'rbac' | 'control-plane' | 'dockerfile' | 'config';
+
+/**
+ * What a finding may stop: `inform` only reports; `fail-build` also counts for the exit code of `scan`
+ * (at or above --fail-on); `deny` also makes the admission webhook reject the object (at or above its
+ * threshold).
+ */
+export const ENFORCEMENTS = ['inform', 'fail-build', 'deny'] as const;
+export type Enforcement = (typeof ENFORCEMENTS)[number];
+
+export function isEnforcement(value: unknown): value is Enforcement {
+  return typeof value === 'string' && (ENFORCEMENTS as readonly string[]).includes(value);
+}
+export type Category = 'workload' | 'secrets' | 'network' | 'rbac' | 'control-plane' | 'dockerfile' | 'config' | 'policy';
 
 /** A JSON value as parsed from YAML/JSON manifests. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -66,6 +78,13 @@ export interface CheckMeta {
   remediation: string;
   references: Reference[];
   messages: Record<string, string>;
+  /** Default enforcement; unset means the engine's default for built-in checks (see policy/enforcement.ts). */
+  enforcement?: Enforcement;
+  /**
+   * The check reads whole-inventory facts, yet its verdict on an object stays true when that object is
+   * judged alone (admission): e.g. a binding to the bootstrap cluster-admin role.
+   */
+  judgesObjectAlone?: boolean;
 }
 
 export interface Suppression {
@@ -85,6 +104,7 @@ export interface Finding {
   location: SourceLocation;
   remediation: string;
   references: Reference[];
+  enforcement: Enforcement;
   suppressed?: Suppression;
 }
 

@@ -1,15 +1,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import yaml from 'js-yaml';
-import { isSeverity, type Severity } from '../model/types.js';
+import { isEnforcement, isSeverity, type Enforcement, type Severity } from '../model/types.js';
 import type { CheckOptions } from '../checks/define-check.js';
 import { PointerLocator } from '../sources/pointer-locator.js';
+import type { CustomPolicy } from './custom/policy-types.js';
+import { parsePolicyDocument, readPolicyPath, valueLineOf } from './custom/policy-file.js';
+import { ConfigError } from './config-error.js';
 
 export const CONFIG_FILE_NAMES = ['.bulwark.yaml', '.bulwark.yml'];
 
 export interface CheckSetting {
   enabled?: boolean;
   severity?: Severity;
+  enforcement?: Enforcement;
 }
 
 export interface ExceptionRule {
@@ -32,15 +36,15 @@ export interface BulwarkConfig {
   options: CheckOptions;
   exceptions: ExceptionRule[];
   failOn?: Severity;
+  /** Custom CEL policies: inline `policies:` plus the files of `policyPaths:` (see custom/policy-file.ts). */
+  policies: CustomPolicy[];
+  /** `policyPaths:` as written (files or directories, relative to the config file). */
+  policyPaths?: string[];
 }
 
-export class ConfigError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, message: string) {
-    super(`${file}${line ? `:${line}` : ''}: ${message}`);
-  }
-}
+export { ConfigError };
 
-export const EMPTY_CONFIG: BulwarkConfig = { checks: {}, options: {}, exceptions: [] };
+export const EMPTY_CONFIG: BulwarkConfig = { checks: {}, options: {}, exceptions: [], policies: [] };
 
 /** The nearest `.bulwark.yaml` at or above `start` (a file or directory), as git finds .gitignore. */
 export function findConfig(start: string): string | undefined {
@@ -68,7 +72,12 @@ export function loadConfig(file: string): BulwarkConfig {
   } catch (err) {
     throw new ConfigError(file, undefined, `cannot read config: ${(err as NodeJS.ErrnoException).code ?? err}`);
   }
-  return parseConfig(text, file);
+  const config = parseConfig(text, file);
+  // Policy files: `policyPaths:` relative to the config file, else a `policies/` directory beside it.
+  const dir = dirname(resolve(file));
+  const paths = config.policyPaths ?? (existsSync(join(dir, 'policies')) && isDirectory(join(dir, 'policies')) ? ['policies'] : []);
+  for (const p of paths) config.policies.push(...readPolicyPath(resolve(dir, p)));
+  return config;
 }
 
 export function parseConfig(text: string, file: string): BulwarkConfig {
@@ -85,18 +94,18 @@ export function parseConfig(text: string, file: string): BulwarkConfig {
     throw new ConfigError(file, locator.locate(pointer).line, message);
   };
   if (!isObject(raw)) return fail('', 'config must be a mapping');
-  const known = new Set(['checks', 'options', 'exceptions', 'failOn']);
+  const known = new Set(['checks', 'options', 'exceptions', 'failOn', 'policies', 'policyPaths']);
   for (const key of Object.keys(raw)) if (!known.has(key)) fail(`/${key}`, `unknown key "${key}" (expected one of ${[...known].join(', ')})`);
 
-  const config: BulwarkConfig = { file, checks: {}, options: {}, exceptions: [] };
+  const config: BulwarkConfig = { file, checks: {}, options: {}, exceptions: [], policies: [] };
   if (raw.failOn !== undefined) {
     if (!isSeverity(raw.failOn)) fail('/failOn', `failOn must be a severity (info, low, medium, high, critical)`);
     config.failOn = raw.failOn as Severity;
   }
   if (raw.checks !== undefined) {
-    if (!isObject(raw.checks)) fail('/checks', 'checks must map check ids to off, on, a severity, or {enabled, severity}');
+    if (!isObject(raw.checks)) fail('/checks', 'checks must map check ids to off, on, a severity, an enforcement, or {enabled, severity, enforcement}');
     for (const [id, setting] of Object.entries(raw.checks as Record<string, unknown>)) {
-      config.checks[id] = parseCheckSetting(setting, () => fail(`/checks/${id}`, `check "${id}": expected off, on, a severity, or {enabled, severity}`));
+      config.checks[id] = parseCheckSetting(setting, () => fail(`/checks/${id}`, `check "${id}": expected off, on, a severity, an enforcement (inform, fail-build, deny), or {enabled, severity, enforcement}`));
     }
   }
   if (raw.options !== undefined) {
@@ -106,6 +115,16 @@ export function parseConfig(text: string, file: string): BulwarkConfig {
       fail('/options/trustedRegistries', 'trustedRegistries must be a list of registry names');
     }
     config.options = options as CheckOptions;
+  }
+  if (raw.policies !== undefined) {
+    if (!Array.isArray(raw.policies)) fail('/policies', 'policies must be a list of BulwarkPolicy documents');
+    (raw.policies as unknown[]).forEach((doc, i) => {
+      config.policies.push(parsePolicyDocument(doc, file, valueLineOf(text, (pointer) => locator.locate(pointer).line), `/policies/${i}`));
+    });
+  }
+  if (raw.policyPaths !== undefined) {
+    if (!isStringList(raw.policyPaths)) fail('/policyPaths', 'policyPaths must be a list of files or directories');
+    config.policyPaths = raw.policyPaths as string[];
   }
   if (raw.exceptions !== undefined) {
     if (!Array.isArray(raw.exceptions)) fail('/exceptions', 'exceptions must be a list');
@@ -145,9 +164,10 @@ function parseCheckSetting(value: unknown, fail: () => never): CheckSetting {
   if (value === 'off' || value === false) return { enabled: false };
   if (value === 'on' || value === true) return { enabled: true };
   if (isSeverity(value)) return { enabled: true, severity: value };
+  if (isEnforcement(value)) return { enabled: true, enforcement: value };
   if (!isObject(value)) return fail();
   const setting: CheckSetting = {};
-  for (const key of Object.keys(value)) if (key !== 'enabled' && key !== 'severity') fail();
+  for (const key of Object.keys(value)) if (key !== 'enabled' && key !== 'severity' && key !== 'enforcement') fail();
   if (value.enabled !== undefined) {
     if (typeof value.enabled !== 'boolean') fail();
     setting.enabled = value.enabled as boolean;
@@ -155,6 +175,10 @@ function parseCheckSetting(value: unknown, fail: () => never): CheckSetting {
   if (value.severity !== undefined) {
     if (!isSeverity(value.severity)) fail();
     setting.severity = value.severity as Severity;
+  }
+  if (value.enforcement !== undefined) {
+    if (!isEnforcement(value.enforcement)) fail();
+    setting.enforcement = value.enforcement as Enforcement;
   }
   return setting;
 }

@@ -42,6 +42,7 @@ function jsonFinding(f: Finding, cwd: string): Finding {
     location: jsonLocation(f.location, cwd),
     remediation: f.remediation,
     references: f.references.map(jsonReference),
+    enforcement: f.enforcement,
   };
   if (f.suppressed) out.suppressed = { by: f.suppressed.by, reason: f.suppressed.reason };
   return out;

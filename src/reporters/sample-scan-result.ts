@@ -122,6 +122,7 @@ function finding(meta: CheckMeta, messageId: string, message: string, resource: 
     location,
     remediation: meta.remediation,
     references: meta.references,
+    enforcement: 'fail-build',
   };
 }
 

@@ -31,7 +31,7 @@ export const dockerfileAnalyzer = defineAnalyzer('dockerfile', (inventory: Inven
       return dockerfiles.map(modelOf);
     },
   };
-});
+}, { perObject: true });
 
 function unreadable(file: string): DockerfileModel {
   return { file, directives: [], escape: '\\', globalArgs: [], instructions: [], stages: [], comments: [] };

@@ -13,6 +13,7 @@ import {
 
 export const noClusterAdminBinding = defineCheck({
   meta: {
+    judgesObjectAlone: true,
     id: 'no-cluster-admin-binding',
     category: 'rbac',
     severity: 'critical',

@@ -11,6 +11,7 @@ import { describeRule, indexOf } from './risky-permission.js';
  */
 export const noWildcardRbacRule = defineCheck({
   meta: {
+    judgesObjectAlone: true,
     id: 'no-wildcard-rbac-rule',
     category: 'rbac',
     severity: 'medium',

@@ -94,7 +94,7 @@ export function riskyPermissionCheck(meta: RiskyPermissionMeta, risk: RiskDefini
   };
 
   return defineCheck({
-    meta: { ...meta, category: 'rbac', kinds: RBAC_KINDS, stage: 'deploy', messages: { ...meta.messages } as Record<string, string> },
+    meta: { ...meta, category: 'rbac', kinds: RBAC_KINDS, stage: 'deploy', judgesObjectAlone: true, messages: { ...meta.messages } as Record<string, string> },
     check(obj, ctx) {
       const facts = ctx.facts.get(rbacAnalyzer);
       const index = indexOf(facts);

@@ -1,0 +1,293 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CelCompileError, CelEvaluationError, compileCel, CostTracker, fromCelValue, toCelValue } from './index.js';
+
+const DEFAULT_OBJECT = { empty: [], re: '(?=a)' };
+
+function run(expression: string, object: unknown = DEFAULT_OBJECT): unknown {
+  return compileCel(expression).run({ object: toCelValue(object) }, new CostTracker());
+}
+
+/** [expression, expected JSON value (via fromCelValue)] */
+type Ok = [string, unknown];
+/** [expression, substring of the runtime error message] */
+type Bad = [string, string];
+
+function table(name: string, ok: Ok[], bad: Bad[] = []): void {
+  describe(name, () => {
+    for (const [expr, want] of ok) {
+      it(`${expr} == ${JSON.stringify(want)}`, () => assert.deepEqual(fromCelValue(run(expr)), want));
+    }
+    for (const [expr, msg] of bad) {
+      it(`${expr} fails (${msg})`, () => {
+        assert.throws(() => run(expr), (err: Error) => err instanceof CelEvaluationError && err.message.includes(msg));
+      });
+    }
+  });
+}
+
+table(
+  'quantity',
+  [
+    ['quantity("1Gi") == quantity("1024Mi")', true],
+    ['quantity("1.5") == quantity("1500m")', true],
+    ['quantity("1e3") == quantity("1k")', true],
+    ['quantity("1E3").asInteger()', 1000],
+    ['quantity("2E").asApproximateFloat()', 2e18],
+    ['quantity("100Mi").isGreaterThan(quantity("100M"))', true],
+    ['quantity("100m").isLessThan(quantity("0.2"))', true],
+    ['quantity("500m").compareTo(quantity("0.5"))', 0],
+    ['quantity("1").compareTo(quantity("2"))', -1],
+    ['quantity("-1").sign()', -1],
+    ['quantity("0").sign()', 0],
+    ['quantity("1.5").isInteger()', false],
+    ['quantity("2k").isInteger()', true],
+    ['quantity("100E").isInteger()', false],
+    ['quantity("1.5").add(quantity("500m")) == quantity("2")', true],
+    ['quantity("1").add(2).asInteger()', 3],
+    ['quantity("1Ki").sub(24).asInteger()', 1000],
+    ['quantity("1").sub(quantity("1m")) == quantity("999m")', true],
+    ['quantity("0.1").asApproximateFloat()', 0.1],
+    ['quantity("0.0000000001") == quantity("1n")', true],
+    ['isQuantity("256Mi")', true],
+    ['isQuantity("+1.5e-3")', true],
+    ['isQuantity("1x")', false],
+    ['isQuantity("Mi")', false],
+    ['isQuantity("1 Mi")', false],
+    ['isQuantity("1e")', false],
+  ],
+  [
+    ['quantity("ten")', 'invalid quantity'],
+    ['quantity("1.5").asInteger()', 'cannot convert value to integer'],
+    ['quantity("10E").asInteger()', 'cannot convert value to integer'],
+  ],
+);
+
+table(
+  'ip and cidr',
+  [
+    ['ip("10.1.2.3").family()', 4],
+    ['ip("2001:db8::1").family()', 6],
+    ['isIP("10.1.2.3")', true],
+    ['isIP("010.1.2.3")', false],
+    ['isIP("1.2.3")', false],
+    ['isIP("fe80::1%eth0")', false],
+    ['isIP("::ffff:1.2.3.4")', false],
+    ['isIP("::1")', true],
+    ['ip.isCanonical("2001:db8::1")', true],
+    ['ip.isCanonical("2001:DB8::1")', false],
+    ['ip.isCanonical("2001:db8:0:0:0:0:0:1")', false],
+    ['string(ip("2001:db8:0:0:1:0:0:1"))', '2001:db8::1:0:0:1'],
+    ['string(ip("0:0:0:0:0:0:0:0"))', '::'],
+    ['ip("0.0.0.0").isUnspecified()', true],
+    ['ip("127.0.0.5").isLoopback()', true],
+    ['ip("::1").isLoopback()', true],
+    ['ip("224.0.0.251").isLinkLocalMulticast()', true],
+    ['ip("ff02::fb").isLinkLocalMulticast()', true],
+    ['ip("169.254.1.1").isLinkLocalUnicast()', true],
+    ['ip("fe80::1").isLinkLocalUnicast()', true],
+    ['ip("10.0.0.1").isGlobalUnicast()', true],
+    ['ip("8.8.8.8").isGlobalUnicast()', true],
+    ['ip("255.255.255.255").isGlobalUnicast()', false],
+    ['ip("127.0.0.1").isGlobalUnicast()', false],
+    ['ip("10.0.0.1") == ip("10.0.0.1")', true],
+    ['cidr("10.0.0.0/8").containsIP("10.200.0.1")', true],
+    ['cidr("10.0.0.0/8").containsIP(ip("11.0.0.1"))', false],
+    ['cidr("10.0.0.0/8").containsIP("::1")', false],
+    ['cidr("2001:db8::/32").containsIP("2001:db8:1::1")', true],
+    ['cidr("10.0.0.0/8").containsCIDR("10.1.0.0/16")', true],
+    ['cidr("10.1.0.0/16").containsCIDR(cidr("10.0.0.0/8"))', false],
+    ['cidr("192.168.1.7/24").ip() == ip("192.168.1.7")', true],
+    ['cidr("192.168.1.7/24").prefixLength()', 24],
+    ['string(cidr("192.168.1.7/24").masked())', '192.168.1.0/24'],
+    ['string(cidr("2001:db8::1/32").masked())', '2001:db8::/32'],
+    ['cidr("10.0.0.0/8") == cidr("10.0.0.0/8")', true],
+    ['isCIDR("10.0.0.0/33")', false],
+    ['isCIDR("10.0.0.0")', false],
+    ['isCIDR("::/0")', true],
+  ],
+  [
+    ['ip("300.1.1.1")', 'could not be parsed'],
+    ['ip("::ffff:10.0.0.1")', 'IPv4-mapped'],
+    ['ip("fe80::1%eth0")', 'zone'],
+    ['cidr("10.0.0.0/40")', 'bad prefix length'],
+    ['cidr("10.0.0.0/8").containsIP("nope")', 'could not be parsed'],
+    ['ip.isCanonical("x")', 'could not be parsed'],
+  ],
+);
+
+table(
+  'url',
+  [
+    ['url("https://example.com:8443/a/b?x=1&x=2&y=").getScheme()', 'https'],
+    ['url("https://example.com:8443/a/b").getHost()', 'example.com:8443'],
+    ['url("https://example.com:8443/a/b").getHostname()', 'example.com'],
+    ['url("https://example.com:8443/a/b").getPort()', '8443'],
+    ['url("https://example.com/a/b").getPort()', ''],
+    ['url("https://[::1]:80/").getHost()', '[::1]:80'],
+    ['url("https://[::1]:80/").getHostname()', '::1'],
+    ['url("https://user@example.com/a%20b").getEscapedPath()', '/a%20b'],
+    ['url("https://example.com/a?x=1&x=2&y=a+b").getQuery()', { x: ['1', '2'], y: ['a b'] }],
+    ['url("/just/a/path").getScheme()', ''],
+    ['url("/just/a/path").getEscapedPath()', '/just/a/path'],
+    ['isURL("https://example.com")', true],
+    ['isURL("example.com")', false],
+    ['isURL("https://exa mple.com")', false],
+    ['isURL("https://example.com/%zz")', false],
+  ],
+  [['url("not a url")', 'URL parse error']],
+);
+
+table(
+  'semver',
+  [
+    ['semver("1.2.3").major()', 1],
+    ['semver("1.2.3").minor()', 2],
+    ['semver("1.2.3").patch()', 3],
+    ['semver("1.2.3-alpha.1").isLessThan(semver("1.2.3"))', true],
+    ['semver("1.2.3-alpha.2").isGreaterThan(semver("1.2.3-alpha.10"))', false],
+    ['semver("1.10.0").compareTo(semver("1.9.9"))', 1],
+    ['semver("1.0.0+build") == semver("1.0.0+other")', true],
+    ['isSemver("1.2")', false],
+    ['isSemver("01.2.3")', false],
+    ['isSemver("1.2.3-rc.1+b5")', true],
+  ],
+  [['semver("v1")', 'invalid semver']],
+);
+
+table(
+  'regex',
+  [
+    ['"abc 123 def 456".find("[0-9]+")', '123'],
+    ['"abc".find("[0-9]+")', ''],
+    ['"abc 123 def 456".findAll("[0-9]+")', ['123', '456']],
+    ['"a1b2c3".findAll("[0-9]", 2)', ['1', '2']],
+    ['"a1b2c3".findAll("[0-9]", 0)', []],
+    ['"a1b2c3".findAll("[0-9]", -1)', ['1', '2', '3']],
+    ['"abc".findAll("b*")', ['', 'b', '']],
+    ['"Hello".matches("(?i)^hello$")', true],
+    ['"registry.example.com/app".matches("^registry\\\\.example\\\\.com/")', true],
+    ['matches("abc", "^a")', true],
+  ],
+  [['"abc".matches(object.re)', 'invalid regular expression']],
+);
+
+describe('regex errors', () => {
+  it('rejects lookaround in a literal at compile time with its position', () => {
+    assert.throws(
+      () => compileCel('"abc".matches(\n  "a(?=b)")'),
+      (err: Error) => err instanceof CelCompileError && /lookaround/.test(err.message) && err.line === 2 && err.column === 3,
+    );
+  });
+  it('rejects backreferences in find/findAll literals', () => {
+    assert.throws(() => compileCel('"aa".find("(a)\\\\1")'), /backreferences/);
+    assert.throws(() => compileCel('"aa".findAll("(a)\\\\1", 2)'), /backreferences/);
+  });
+  it('rejects lookaround from data at run time', () => {
+    assert.throws(
+      () => compileCel('"abc".matches(object.re)').run({ object: toCelValue({ re: '(?<!x)a' }) }, new CostTracker()),
+      (err: Error) => err instanceof CelEvaluationError && /lookaround/.test(err.message),
+    );
+  });
+  it('allows a literal ( inside a class and escaped parens', () => {
+    assert.equal(run('"(?=".matches("[(][?]=")'), true);
+    assert.equal(run('"(?=x".matches("\\\\(\\\\?=")'), true);
+  });
+});
+
+table(
+  'strings extension',
+  [
+    ['"hello".charAt(1)', 'e'],
+    ['"hello".charAt(5)', ''],
+    ['"héllo".charAt(1)', 'é'],
+    ['"hello".indexOf("l")', 2],
+    ['"hello".lastIndexOf("l")', 3],
+    ['"HeLLo".lowerAscii()', 'hello'],
+    ['"HeLLo".upperAscii()', 'HELLO'],
+    ['"ÀB".lowerAscii()', 'Àb'],
+    ['"aaa".replace("a", "b")', 'bbb'],
+    ['"aaa".replace("a", "b", 2)', 'bba'],
+    ['"aaa".replace("a", "b", 0)', 'aaa'],
+    ['"abc".replace("", "-")', '-a-b-c-'],
+    ['"a,b,c".split(",")', ['a', 'b', 'c']],
+    ['"a,b,c".split(",", 2)', ['a', 'b,c']],
+    ['"hello".substring(1, 3)', 'el'],
+    ['"  x  ".trim()', 'x'],
+    ['["a", "b"].join("-")', 'a-b'],
+    ['"abc".reverse()', 'cba'],
+    ['strings.quote("a\\nb\\"c\\\\")', '"a\\nb\\"c\\\\"'],
+    ['"%s is %d years".format(["Ann", 42])', 'Ann is 42 years'],
+    ['"%.2f|%f".format([3.14159, 1.0])', '3.14|1.000000'],
+    ['"%e".format([1234.5678])', '1.234568e+03'],
+    ['"%.1e".format([0.00012])', '1.2e-04'],
+    ['"%x %X %o %b".format([255, 255, 8, 5])', 'ff FF 10 101'],
+    ['"%x".format(["hi"])', '6869'],
+    ['"%s %s %s".format([[1, 2], true, null])', '[1, 2] true null'],
+    ['"100%%".format([])', '100%'],
+  ],
+  [
+    ['"hello".charAt(6)', 'index out of range'],
+    ['"%d".format(["x"])', 'decimal clause can only be used on integers'],
+    ['"%d %d".format([1])', 'out of range'],
+    ['"%q".format([1])', 'unrecognized formatting clause'],
+    ['"%f".format(["x"])', 'fixed-point clause'],
+  ],
+);
+
+table(
+  'lists',
+  [
+    ['[1, 2, 3].isSorted()', true],
+    ['["b", "a"].isSorted()', false],
+    ['[1, 2, 3].sum()', 6],
+    ['[1.5, 2.5].sum()', 4],
+    ['object.empty.sum()', 0],
+    ['[3, 1, 2].min()', 1],
+    ['["b", "c", "a"].max()', 'c'],
+    ['[1, 2, 1].indexOf(1)', 0],
+    ['[1, 2, 1].lastIndexOf(1)', 2],
+    ['[1, 2, 1].indexOf(5)', -1],
+    ['[1, 2, 3, 4].slice(1, 3)', [2, 3]],
+    ['[[1], [2, [3]]].flatten()', [1, 2, [3]]],
+    ['[[1], [2, [3]]].flatten(2)', [1, 2, 3]],
+    ['[1, 2, 1, 3].distinct()', [1, 2, 3]],
+    ['[1, 2, 3].reverse()', [3, 2, 1]],
+    ['[3, 1, 2].sort()', [1, 2, 3]],
+    ['lists.range(3)', [0, 1, 2]],
+    ['[1, 2, 3].map(x, x * 2).filter(x, x > 2)', [4, 6]],
+    ['[1, 2, 3].exists_one(x, x == 2)', true],
+    ['cel.bind(xs, [1, 2], xs.size() == 2)', true],
+  ],
+  [
+    ['object.empty.min()', 'min called on empty list'],
+    ['object.empty.max()', 'max called on empty list'],
+    ['[1, 2].slice(1, 5)', 'cannot slice'],
+    ['[1, 2].slice(2, 1)', 'cannot slice'],
+    ['[[1], 2].flatten(-1)', 'level must be non-negative'],
+  ],
+);
+
+describe('lists from data', () => {
+  it('evaluates the lists library on JSON lists', () => {
+    assert.equal(run('object.xs.sum() == 6 && object.xs.min() == 1 && object.xs.isSorted()', { xs: [1, 2, 3] }), true);
+    assert.equal(fromCelValue(run('object.empty.sum()', { empty: [] })), 0);
+    assert.throws(() => run('object.empty.min()', { empty: [] }), /min called on empty list/);
+  });
+});
+
+table(
+  'optional types',
+  [
+    ['optional.of(1).hasValue()', true],
+    ['optional.none().hasValue()', false],
+    ['optional.ofNonZeroValue("").hasValue()', false],
+    ['optional.ofNonZeroValue([]).hasValue()', false],
+    ['optional.ofNonZeroValue(0).orValue(7)', 7],
+    ['optional.ofNonZeroValue("x").value()', 'x'],
+    ['optional.none().or(optional.of(2)).value()', 2],
+    ['{"a": 1}.?b.orValue(3)', 3],
+    ['{"a": 1}[?"a"].orValue(3)', 1],
+  ],
+  [['optional.none().value()', 'not present']],
+);

@@ -1,0 +1,281 @@
+/**
+ * String helpers for the CEL environment: RE2-compatible regular expressions (Kubernetes uses Go's RE2),
+ * the cel-go strings extension (charAt, replace, format, quote, reverse) and the Kubernetes regex library
+ * (find, findAll).
+ */
+import { CelEvaluationError } from './runtime.js';
+
+// ───────────────────────────── RE2 ─────────────────────────────
+
+/**
+ * Returns why `pattern` is not valid RE2 (lookaround, backreferences), or undefined. RE2 has no
+ * lookaround and no backreferences, so JavaScript-only syntax must be rejected rather than silently run.
+ */
+export function re2Problem(pattern: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      if (!inClass && n !== undefined && /[1-9]/.test(n)) return `backreferences (\\${n}) are not supported by RE2`;
+      if (!inClass && n === 'k' && pattern[i + 2] === '<') return 'named backreferences (\\k<...>) are not supported by RE2';
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++; // a leading ] is literal
+      continue;
+    }
+    if (c === '(' && pattern[i + 1] === '?') {
+      const look = pattern.slice(i + 2, i + 4);
+      if (look[0] === '=' || look[0] === '!' || look === '<=' || look === '<!') {
+        return 'lookaround assertions ((?=, (?!, (?<=, (?<!) are not supported by RE2';
+      }
+    }
+  }
+  return undefined;
+}
+
+const regexCache = new Map<string, RegExp>();
+
+/** Compiles an RE2 pattern to a JavaScript RegExp (leading (?flags), (?P<name>, \A, \z). Cached. */
+export function compileRegex(pattern: string, global = false): RegExp {
+  const key = (global ? 'g:' : ':') + pattern;
+  const cached = regexCache.get(key);
+  if (cached) return cached;
+  const problem = re2Problem(pattern);
+  if (problem) throw new CelEvaluationError(`invalid regular expression ${JSON.stringify(pattern)}: ${problem}`);
+  let source = pattern;
+  let flags = global ? 'g' : '';
+  const lead = /^\(\?([imsU]+)\)/.exec(source);
+  if (lead) {
+    source = source.slice(lead[0].length);
+    for (const f of new Set(lead[1])) if (f !== 'U') flags += f;
+  }
+  source = source.replace(/\(\?P</g, '(?<').replace(/\\A/g, '^').replace(/\\z/g, '(?![\\s\\S])');
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags);
+  } catch (err) {
+    throw new CelEvaluationError(`invalid regular expression ${JSON.stringify(pattern)}: ${(err as Error).message}`);
+  }
+  if (regexCache.size > 1000) regexCache.clear();
+  regexCache.set(key, re);
+  return re;
+}
+
+export function matches(s: string, pattern: string): boolean {
+  return compileRegex(pattern).test(s);
+}
+
+export function find(s: string, pattern: string): string {
+  const m = compileRegex(pattern).exec(s);
+  return m ? m[0] : '';
+}
+
+/** Go FindAllString semantics: successive non-overlapping matches; empty matches abutting a match are dropped. */
+export function findAll(s: string, pattern: string, limit = -1): string[] {
+  if (limit === 0) return [];
+  const re = compileRegex(pattern, true);
+  re.lastIndex = 0;
+  const out: string[] = [];
+  let prevEnd = -1;
+  for (;;) {
+    const m = re.exec(s);
+    if (!m) break;
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[0].length === 0) {
+      re.lastIndex = end + 1;
+      if (start === prevEnd) {
+        if (re.lastIndex > s.length + 1) break;
+        continue;
+      }
+    }
+    out.push(m[0]);
+    prevEnd = end;
+    if (limit > 0 && out.length >= limit) break;
+    if (re.lastIndex > s.length) break;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+// ───────────────────────────── strings ext ─────────────────────────────
+
+function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+export function charAt(s: string, i: bigint): string {
+  const cps = codePoints(s);
+  if (i < 0n || i > BigInt(cps.length)) throw new CelEvaluationError(`index out of range: ${i}`);
+  return cps[Number(i)] ?? '';
+}
+
+export function replace(s: string, from: string, to: string, n = -1n): string {
+  if (n === 0n) return s;
+  if (n < 0n) return from === '' ? to + codePoints(s).join(to) + (s ? to : '') : s.split(from).join(to);
+  let out = '';
+  let rest = s;
+  let count = 0n;
+  while (count < n) {
+    if (from === '') {
+      // Go strings.Replace with empty old inserts at each code point boundary
+      const cps = codePoints(rest);
+      out += to + (cps[0] ?? '');
+      rest = cps.slice(1).join('');
+      count++;
+      if (cps.length === 0) break;
+      continue;
+    }
+    const idx = rest.indexOf(from);
+    if (idx < 0) break;
+    out += rest.slice(0, idx) + to;
+    rest = rest.slice(idx + from.length);
+    count++;
+  }
+  return out + rest;
+}
+
+export function reverse(s: string): string {
+  return codePoints(s).reverse().join('');
+}
+
+/** Go strconv.Quote-like quoting (k8s strings.quote). */
+export function quote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    switch (ch) {
+      case '\x07': out += '\\a'; break;
+      case '\b': out += '\\b'; break;
+      case '\f': out += '\\f'; break;
+      case '\n': out += '\\n'; break;
+      case '\r': out += '\\r'; break;
+      case '\t': out += '\\t'; break;
+      case '\v': out += '\\v'; break;
+      case '\\': out += '\\\\'; break;
+      case '"': out += '\\"'; break;
+      default: {
+        const cp = ch.codePointAt(0)!;
+        if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd'; // lone surrogate: invalid UTF-8 in Go terms
+        else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else out += ch;
+      }
+    }
+  }
+  return out + '"';
+}
+
+// ───────────────────────────── format ─────────────────────────────
+
+type Stringify = (v: unknown) => string;
+
+function formatError(msg: string): CelEvaluationError {
+  return new CelEvaluationError(`error during formatting: ${msg}`);
+}
+
+function isInt(v: unknown): v is bigint | { valueOf(): bigint } {
+  return typeof v === 'bigint' || (typeof v === 'object' && v !== null && v.constructor?.name === 'UnsignedInt');
+}
+
+function toBig(v: unknown): bigint {
+  return typeof v === 'bigint' ? v : BigInt((v as { valueOf(): bigint }).valueOf());
+}
+
+function fixed(x: number, prec: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  return x.toFixed(prec);
+}
+
+function sci(x: number, prec: number, upper = false): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+  const [mant, exp] = x.toExponential(prec).split('e');
+  const e = Number(exp);
+  const s = `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  return upper ? s.toUpperCase() : s;
+}
+
+function radix(v: unknown, base: number, verb: string, upper = false, str: Stringify): string {
+  if (isInt(v)) {
+    const b = toBig(v);
+    const s = (b < 0n ? '-' : '') + (b < 0n ? -b : b).toString(base);
+    return upper ? s.toUpperCase() : s;
+  }
+  if (verb === 'b' && typeof v === 'boolean') return v ? '1' : '0';
+  if ((verb === 'x' || verb === 'X') && (typeof v === 'string' || v instanceof Uint8Array)) {
+    const bytes = typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v);
+    const s = bytes.toString('hex');
+    return upper ? s.toUpperCase() : s;
+  }
+  throw formatError(`%${verb} cannot be used on ${str(v)}: it requires an integer${verb === 'x' || verb === 'X' ? ', string or bytes' : ''}`);
+}
+
+/** cel-go strings.format: %s %d %f %e %x %X %o %b %%, with an optional precision (%.3f). */
+export function format(fmt: string, args: unknown[], str: Stringify): string {
+  let out = '';
+  let argi = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    if (fmt[i + 1] === '%') {
+      out += '%';
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let precision: number | undefined;
+    if (fmt[j] === '.') {
+      let k = j + 1;
+      while (k < fmt.length && /\d/.test(fmt[k])) k++;
+      if (k === j + 1) throw formatError(`missing precision after '.' at position ${j}`);
+      precision = Number(fmt.slice(j + 1, k));
+      j = k;
+    }
+    const verb = fmt[j];
+    if (verb === undefined) throw formatError('unterminated format verb at end of string');
+    if (argi >= args.length) throw formatError(`index ${argi} out of range`);
+    const v = args[argi++];
+    switch (verb) {
+      case 's':
+        out += str(v);
+        break;
+      case 'd':
+        if (!isInt(v)) throw formatError(`decimal clause can only be used on integers, was given ${str(v)}`);
+        out += toBig(v).toString();
+        break;
+      case 'f':
+      case 'e': {
+        const x = typeof v === 'number' ? v : isInt(v) ? Number(toBig(v)) : typeof v === 'string' && /^(NaN|[+-]?Infinity)$/.test(v) ? Number(v) : undefined;
+        if (x === undefined) throw formatError(`${verb === 'f' ? 'fixed-point' : 'scientific'} clause can only be used on doubles, was given ${str(v)}`);
+        out += verb === 'f' ? fixed(x, precision ?? 6) : sci(x, precision ?? 6);
+        break;
+      }
+      case 'x':
+      case 'X':
+        out += radix(v, 16, verb, verb === 'X', str);
+        break;
+      case 'o':
+        out += radix(v, 8, verb, false, str);
+        break;
+      case 'b':
+        out += radix(v, 2, verb, false, str);
+        break;
+      default:
+        throw formatError(`unrecognized formatting clause %${verb}`);
+    }
+    i = j;
+  }
+  return out;
+}

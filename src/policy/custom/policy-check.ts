@@ -1,0 +1,253 @@
+import { defineAnalyzer } from '../../analyzers/facts.js';
+import { defineCheck, type AdmissionContext, type Check, type CheckContext } from '../../checks/define-check.js';
+import type { Inventory } from '../../inventory/inventory.js';
+import { selectorMatches, type LabelSelector } from '../../inventory/label-selector.js';
+import { apiGroupOf, isNamespaced } from '../../kinds/kind-groups.js';
+import type { K8sObject } from '../../model/types.js';
+import {
+  CelCompileError,
+  CelCostLimitError,
+  compileCel,
+  CostTracker,
+  lazyVariables,
+  toCelValue,
+  type CelActivation,
+  type CelProgram,
+} from '../cel/index.js';
+import { ConfigError } from '../config-error.js';
+import { anyGlobMatches } from '../glob.js';
+import type { CustomPolicy, NamedExpression, PolicyValidation } from './policy-types.js';
+
+/** Kubernetes caps a validation message at this length; longer ones are cut. */
+const MAX_MESSAGE = 5000;
+
+interface CompiledValidation {
+  source: PolicyValidation;
+  program: CelProgram;
+  message?: CelProgram;
+}
+
+export interface CompiledPolicy {
+  policy: CustomPolicy;
+  matchConditions: { name: string; program: CelProgram }[];
+  variables: { name: string; program: CelProgram }[];
+  validations: CompiledValidation[];
+  params: unknown;
+}
+
+/** Namespaces of the input by name, so `namespaceObject` and `match.namespaceSelector` work in a scan. */
+export const namespaceObjects = defineAnalyzer(
+  'namespace-objects',
+  (inventory: Inventory): Map<string, K8sObject> => {
+    const byName = new Map<string, K8sObject>();
+    for (const { object } of inventory.ofKind('Namespace')) if (typeof object.metadata.name === 'string') byName.set(object.metadata.name, object);
+    return byName;
+  },
+  // An absent Namespace reads as null (unknown), never as a conclusion about the cluster.
+  { perObject: true },
+);
+
+/** CEL values of objects, shared by every policy that reads the same object in one run. */
+const celValues = new WeakMap<object, unknown>();
+
+function celValueOf(obj: object | null | undefined): unknown {
+  if (obj === null || obj === undefined) return null;
+  let value = celValues.get(obj);
+  if (value === undefined) celValues.set(obj, (value = toCelValue(obj)));
+  return value;
+}
+
+/** Compiles every expression of the policy now, so a broken policy fails before any object is read. */
+export function compilePolicy(policy: CustomPolicy): CompiledPolicy {
+  const declaredVariables = policy.variables.map((v) => v.name);
+  const compile = (text: string, line: number, what: string, resultType: 'bool' | 'string' | 'any'): CelProgram => {
+    try {
+      return compileCel(text, { declaredVariables, resultType });
+    } catch (err) {
+      if (err instanceof CelCompileError) {
+        // A block scalar (`expression: |`) starts on the line after its key.
+        throw new ConfigError(policy.file, line + err.line - 1, `policy "${policy.id}" ${what}: ${err.detail} (expression line ${err.line}, column ${err.column})`);
+      }
+      throw err;
+    }
+  };
+  const named = (list: NamedExpression[], key: string, resultType: 'bool' | 'any') =>
+    list.map((e) => ({ name: e.name, program: compile(e.expression, e.line, `${key} "${e.name}"`, resultType) }));
+  return {
+    policy,
+    matchConditions: named(policy.matchConditions, 'matchConditions', 'bool'),
+    variables: named(policy.variables, 'variables', 'any'),
+    validations: policy.validations.map((v, i) => ({
+      source: v,
+      program: compile(v.expression, v.line, `validations[${i}]`, 'bool'),
+      message: v.messageExpression === undefined ? undefined : compile(v.messageExpression, v.line, `validations[${i}].messageExpression`, 'string'),
+    })),
+    params: policy.params === undefined ? null : toCelValue(policy.params),
+  };
+}
+
+/** A custom policy as a check of the engine: the engine still does kind matching, suppression, severity and locations. */
+export function policyCheck(policy: CustomPolicy): Check {
+  const compiled = compilePolicy(policy);
+  return defineCheck({
+    meta: {
+      id: policy.id,
+      category: 'policy',
+      severity: policy.severity,
+      kinds: policy.match.kinds,
+      stage: policy.stage,
+      summary: policy.title,
+      rationale: policy.description ?? policy.title,
+      remediation: policy.remediation ?? `Change the object so that "${policy.title}" holds, or add an exception with a reason.`,
+      references: [{ url: `file://${policy.file}#L${policy.line}` }],
+      messages: {
+        violation: '{{message}}',
+        evaluationError: 'Policy could not be evaluated: {{error}} (failurePolicy Fail counts that as a violation).',
+      },
+      enforcement: policy.enforcement,
+    },
+    check(obj, ctx) {
+      evaluatePolicy(compiled, obj, ctx);
+    },
+  });
+}
+
+/** What a policy says about one object. */
+export type PolicyOutcome =
+  | { status: 'skip' }
+  | { status: 'pass' }
+  | { status: 'fail'; messages: string[] }
+  | { status: 'error'; errors: string[]; messages: string[] };
+
+function evaluatePolicy(compiled: CompiledPolicy, obj: K8sObject, ctx: CheckContext): void {
+  const outcome = evaluateCompiledPolicy(compiled, obj, ctx.admission, (namespace) => ctx.facts.get(namespaceObjects).get(namespace));
+  if (outcome.status === 'fail' || outcome.status === 'error') {
+    for (const message of outcome.messages) ctx.report({ messageId: 'violation', data: { message }, path: '' });
+  }
+  if (outcome.status === 'error') {
+    for (const error of outcome.errors) ctx.report({ messageId: 'evaluationError', data: { error }, path: '' });
+  }
+}
+
+/**
+ * Match, matchConditions, then every validation, as a ValidatingAdmissionPolicy does; errors follow the
+ * failurePolicy (Fail: an error is a violation; Ignore: the validation is skipped).
+ * Kind matching is the caller's (the engine's) job.
+ */
+export function evaluateCompiledPolicy(
+  compiled: CompiledPolicy,
+  obj: K8sObject,
+  given: AdmissionContext | undefined,
+  namespaceByName: (name: string) => K8sObject | undefined,
+): PolicyOutcome {
+  const { policy } = compiled;
+  const admission = given ?? syntheticAdmission(obj);
+  const operation = String(admission.request.operation ?? 'CREATE');
+  if (!policy.match.operations.includes(operation as CustomPolicy['match']['operations'][number])) return { status: 'skip' };
+  const namespaced = isNamespaced(obj.kind);
+  const namespace = namespaced ? (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : 'default') : '';
+  const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
+  const { match } = policy;
+  const skip: PolicyOutcome = { status: 'skip' };
+  if (match.namespaces && (!namespaced || !anyGlobMatches(match.namespaces, namespace))) return skip;
+  if (match.excludeNamespaces && namespaced && anyGlobMatches(match.excludeNamespaces, namespace)) return skip;
+  if (match.names && !anyGlobMatches(match.names, name)) return skip;
+  if (match.excludeNames && anyGlobMatches(match.excludeNames, name)) return skip;
+  if (match.labelSelector && !selectorMatches(match.labelSelector as LabelSelector, obj.metadata.labels)) return skip;
+
+  const namespaceObject = namespaced ? (admission.namespaceObject ?? namespaceByName(namespace) ?? null) : null;
+  if (match.namespaceSelector && namespaced) {
+    // Every namespace carries kubernetes.io/metadata.name (since 1.22), so an unknown one still has that label.
+    const labels = namespaceObject?.metadata.labels ?? { 'kubernetes.io/metadata.name': namespace };
+    if (!selectorMatches(match.namespaceSelector as LabelSelector, labels)) return skip;
+  }
+
+  const cost = new CostTracker();
+  const activation: CelActivation = {
+    object: celValueOf(obj),
+    oldObject: celValueOf(admission.oldObject),
+    request: celValueOf(admission.request),
+    params: compiled.params,
+    namespaceObject: celValueOf(namespaceObject),
+  };
+  activation.variables = lazyVariables(compiled.variables, activation, cost);
+
+  const errors: string[] = [];
+  const messages: string[] = [];
+  for (const condition of compiled.matchConditions) {
+    let result: unknown;
+    try {
+      result = condition.program.run(activation, cost);
+    } catch (err) {
+      if (policy.failurePolicy === 'Ignore') return skip;
+      return { status: 'error', errors: [`matchConditions "${condition.name}": ${describeError(err)}`], messages };
+    }
+    if (result !== true) return skip;
+  }
+  for (const [i, validation] of compiled.validations.entries()) {
+    let result: unknown;
+    try {
+      result = validation.program.run(activation, cost);
+    } catch (err) {
+      if (policy.failurePolicy === 'Fail') errors.push(`validations[${i}]: ${describeError(err)}`);
+      // The policy's whole budget is spent: later validations cannot run either.
+      if (err instanceof CelCostLimitError && err.kind === 'budget') break;
+      continue;
+    }
+    if (result === true) continue;
+    if (result !== false) {
+      if (policy.failurePolicy === 'Fail') errors.push(`validations[${i}]: the expression returned ${typeof result}, not bool`);
+      continue;
+    }
+    messages.push(messageOf(validation, activation, cost));
+  }
+  if (errors.length > 0) return { status: 'error', errors, messages };
+  return messages.length > 0 ? { status: 'fail', messages } : { status: 'pass' };
+}
+
+/** messageExpression, else message, else Kubernetes' default "failed expression: …". */
+function messageOf(validation: CompiledValidation, activation: CelActivation, cost: CostTracker): string {
+  if (validation.message) {
+    try {
+      const text = validation.message.run(activation, cost);
+      if (typeof text === 'string' && text.trim() !== '' && !/[\r\n]/.test(text.trim())) return text.trim().slice(0, MAX_MESSAGE);
+    } catch {
+      // Kubernetes falls back to the static message when messageExpression fails.
+    }
+  }
+  return validation.source.message ?? `failed expression: ${validation.source.expression.trim().replace(/\s+/g, ' ')}`;
+}
+
+function describeError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.split('\n')[0];
+}
+
+/** A scan reads each object as if it were being created: request fields as the API server would fill them. */
+export function syntheticAdmission(obj: K8sObject): AdmissionContext {
+  const group = apiGroupOf(obj.apiVersion);
+  const version = obj.apiVersion.includes('/') ? obj.apiVersion.slice(obj.apiVersion.indexOf('/') + 1) : obj.apiVersion;
+  const namespaced = isNamespaced(obj.kind);
+  const request: Record<string, unknown> = {
+    uid: '',
+    kind: { group, version, kind: obj.kind },
+    resource: { group, version, resource: guessResource(obj.kind) },
+    requestKind: { group, version, kind: obj.kind },
+    requestResource: { group, version, resource: guessResource(obj.kind) },
+    name: typeof obj.metadata.name === 'string' ? obj.metadata.name : '',
+    operation: 'CREATE',
+    userInfo: { username: '', groups: [] },
+    dryRun: false,
+  };
+  if (namespaced) request.namespace = typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : 'default';
+  return { request, oldObject: null, namespaceObject: null };
+}
+
+/** Kubernetes' UnsafeGuessKindToResource (apimachinery), which the API server also falls back to. */
+export function guessResource(kind: string): string {
+  const lower = kind.toLowerCase();
+  if (lower === '') return '';
+  if (lower.endsWith('s')) return `${lower}es`;
+  if (lower.endsWith('y')) return `${lower.slice(0, -1)}ies`;
+  return `${lower}s`;
+}
