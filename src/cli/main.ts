@@ -9,6 +9,8 @@ import { registerNetpolCommand } from './netpol-command.js';
 import { registerRbacCommand } from './rbac-command.js';
 import { registerScanCommand } from './scan-command.js';
 import { TOOL_VERSION } from './version.js';
+import { registerWebhookCommand } from './webhook-command.js';
+import { registerPolicyCommand } from './policy-command.js';
 
 // `bulwark scan … | head` closes stdout early; that is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -28,6 +30,8 @@ async function main(argv: string[]): Promise<number> {
   registerNetpolCommand(program, (code) => (exitCode = code));
   registerCisCommand(program, (code) => (exitCode = code));
   registerDockerfileCommand(program, (code) => (exitCode = code));
+  registerPolicyCommand(program, (code) => (exitCode = code));
+  registerWebhookCommand(program, (code) => (exitCode = code));
   try {
     await program.parseAsync(argv);
   } catch (err) {

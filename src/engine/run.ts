@@ -53,11 +53,7 @@ interface RawFinding {
 /** select checks → match kinds → run → suppress → severity → locate. Checks see none of this. */
 export function runEngine(inventory: Inventory, registry: Check[], options: EngineOptions): ScanResult {
   const { config } = options;
-  const active = registry.filter((c) => config.checks[c.meta.id]?.enabled ?? true);
-  const metas = active.map((c) => configuredMeta(c.meta, config));
-  const metaById = new Map(metas.map((m) => [m.id, m]));
-  const knownIds = new Set(registry.map((c) => c.meta.id));
-  const byKind = indexByKind(active);
+  const { metas, metaById, knownIds, byKind, checksForKind } = setupFor(registry, config);
   const facts = new Facts(inventory);
   const isolatedFacts = options.isolated ? new Facts(inventory, true) : facts;
   const raw: RawFinding[] = [];
@@ -68,7 +64,6 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   const problems: InputProblem[] = [...inventory.problems];
 
   const wildcard = byKind.get('*') ?? [];
-  const checksForKind = new Map<string, Check[]>();
   const reasonMeta = metaById.get(requireSuppressionReason.meta.id);
   for (const source of inventory.objects) {
     const obj = source.object;
@@ -122,6 +117,40 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   locate(findings, raw, inventory, config);
   findings.sort(compareFindings);
   return { findings, problems, checks: metas, objectCount: inventory.objects.length, fileCount: 0 };
+}
+
+interface EngineSetup {
+  metas: CheckMeta[];
+  metaById: Map<string, CheckMeta>;
+  knownIds: Set<string>;
+  byKind: Map<string, Check[]>;
+  /** Filled as kinds are met: the checks for a kind, wildcard checks included. */
+  checksForKind: Map<string, Check[]>;
+}
+
+/**
+ * What depends only on the registry and the config, computed once per pair: the admission webhook runs
+ * the engine on one object per request with the same registry and config every time.
+ */
+const setups = new WeakMap<Check[], WeakMap<BulwarkConfig, EngineSetup>>();
+
+function setupFor(registry: Check[], config: BulwarkConfig): EngineSetup {
+  let byConfig = setups.get(registry);
+  if (!byConfig) setups.set(registry, (byConfig = new WeakMap()));
+  let setup = byConfig.get(config);
+  if (!setup) {
+    const active = registry.filter((c) => config.checks[c.meta.id]?.enabled ?? true);
+    const metas = active.map((c) => configuredMeta(c.meta, config));
+    setup = {
+      metas,
+      metaById: new Map(metas.map((m) => [m.id, m])),
+      knownIds: new Set(registry.map((c) => c.meta.id)),
+      byKind: indexByKind(active),
+      checksForKind: new Map(),
+    };
+    byConfig.set(config, setup);
+  }
+  return setup;
 }
 
 /** The meta as configured: severity override and the resolved enforcement. */

@@ -64,8 +64,21 @@ function at(obj: unknown, pointer: string): unknown {
   return cur;
 }
 
+/**
+ * Many checks ask for the same object's template and containers; objects are never mutated once read,
+ * so the answers are kept per object (and per template) for as long as the object lives.
+ */
+const templates = new WeakMap<K8sObject, PodTemplate | null>();
+const containerLists = new WeakMap<PodTemplate, ContainerRef[]>();
+
 /** The pod template of a workload (a Pod is its own template), or undefined for other kinds. */
 export function podTemplate(obj: K8sObject): PodTemplate | undefined {
+  let t = templates.get(obj);
+  if (t === undefined) templates.set(obj, (t = readPodTemplate(obj) ?? null));
+  return t ?? undefined;
+}
+
+function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   if (!isWorkload(obj)) return undefined;
   const base = templatePointer(obj.kind);
   const template = at(obj, base);
@@ -89,6 +102,12 @@ export function containers(obj: K8sObject): ContainerRef[] {
 }
 
 export function podContainers(t: PodTemplate): ContainerRef[] {
+  let list = containerLists.get(t);
+  if (!list) containerLists.set(t, (list = readContainers(t)));
+  return list;
+}
+
+function readContainers(t: PodTemplate): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const [field, type] of CONTAINER_FIELDS) {
     asArray<unknown>(t.spec[field]).forEach((c, i) => {

@@ -54,8 +54,9 @@ export function webhookManifestOptions(
 
 /** The configuration shipped when none is given: all built-in checks, deny at high and above. */
 export const DEFAULT_WEBHOOK_CONFIG = `# Bulwark admission webhook policy: the same format as the CLI's .bulwark.yaml
-# (checks: enable/disable and severities, options: e.g. trustedRegistries, exceptions: with reasons).
-# In enforce mode a request whose findings reach failOn is denied; lower findings come back as warnings.
+# (checks: enable/disable, severities and enforcement; options: e.g. trustedRegistries; exceptions: with
+# reasons; policies: custom CEL policies). In enforce mode an object is denied for findings whose
+# enforcement is deny at or above --deny-on (medium); every other finding comes back as a warning.
 failOn: high
 `;
 

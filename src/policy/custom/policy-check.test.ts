@@ -182,6 +182,45 @@ describe('custom policies as checks', () => {
     assert.throws(() => policyCheck(policyOf('  title: T\n  match: {kinds: [Pod]}\n  validations: [{expression: "variables.nope"}]\n')), /nope/);
   });
 
+  it('follows VAP ordering rules: matchConditions see no variables, a variable only earlier ones', () => {
+    assert.throws(
+      () => policyCheck(policyOf('  title: T\n  match: {kinds: [Pod]}\n  variables: [{name: b, expression: "false"}]\n  matchConditions: [{name: m, expression: "!variables.b"}]\n  validations: [{expression: "true"}]\n')),
+      /matchConditions "m"/,
+    );
+    assert.throws(
+      () => policyCheck(policyOf('  title: T\n  match: {kinds: [Pod]}\n  variables: [{name: a, expression: "variables.b"}, {name: b, expression: "false"}]\n  validations: [{expression: "variables.a"}]\n')),
+      /variables "a"/,
+    );
+  });
+
+  it('skips when any matchCondition is false even if an earlier one errors; errors only when none is false', () => {
+    const conditions = (second: string) =>
+      policyCheck(policyOf(`  title: T\n  match: {kinds: [Deployment]}\n  matchConditions:\n    - {name: broken, expression: "object.spec.nope == 'x'"}\n    - {name: second, expression: "${second}"}\n  validations: [{expression: "false"}]\n`));
+    assert.deepEqual(findingsOf(conditions('false'), deployment()).map((f) => f.messageId), []);
+    assert.deepEqual(findingsOf(conditions('true'), deployment()).map((f) => f.messageId), ['evaluationError']);
+  });
+
+  it('falls back to message when messageExpression is too long or empty', () => {
+    for (const expr of ["lists.range(6000).map(i, 'a').join('')", "'  '"]) {
+      const check = policyCheck(policyOf(`  title: T\n  match: {kinds: [Deployment]}\n  validations:\n    - expression: "false"\n      message: static\n      messageExpression: "${expr}"\n`));
+      assert.deepEqual(findingsOf(check, deployment()).map((f) => f.message), ['static'], expr);
+    }
+  });
+
+  it('matches a Namespace against namespaceSelector by its own labels', () => {
+    const check = policyCheck(policyOf('  title: T\n  match: {kinds: [Namespace], namespaceSelector: {matchLabels: {env: prod}}}\n  validations: [{expression: "false"}]\n'));
+    assert.equal(findingsOf(check, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a, labels: {env: dev}}\n').length, 0);
+    assert.equal(findingsOf(check, 'apiVersion: v1\nkind: Namespace\nmetadata: {name: b, labels: {env: prod}}\n').length, 1);
+  });
+
+  it('treats cluster-scoped custom resources (by their CRD) as having no namespace', () => {
+    const check = policyCheck(policyOf('  title: T\n  match: {kinds: [Widget], namespaces: [default]}\n  validations: [{expression: "false"}]\n'));
+    const crd = (scope: string) =>
+      `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: widgets.example.com}\nspec: {group: example.com, scope: ${scope}, names: {kind: Widget, plural: widgets}, versions: [{name: v1, served: true, storage: true}]}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`;
+    assert.equal(findingsOf(check, crd('Cluster')).length, 0);
+    assert.equal(findingsOf(check, crd('Namespaced')).length, 1);
+  });
+
   it('guesses resources as Kubernetes does', () => {
     assert.deepEqual(['Deployment', 'NetworkPolicy', 'Ingress', 'Pod'].map(guessResource), ['deployments', 'networkpolicies', 'ingresses', 'pods']);
   });

@@ -16,10 +16,12 @@ import {
 } from '../cel/index.js';
 import { ConfigError } from '../config-error.js';
 import { anyGlobMatches } from '../glob.js';
-import type { CustomPolicy, NamedExpression, PolicyValidation } from './policy-types.js';
+import { KIND_RESOURCES } from '../vap/export-vap.js';
+import { resourceScopes } from '../../analyzers/resource-scope.js';
+import type { CustomPolicy, PolicyValidation } from './policy-types.js';
 
-/** Kubernetes caps a validation message at this length; longer ones are cut. */
-const MAX_MESSAGE = 5000;
+/** Kubernetes' MaxEvaluatedMessageExpressionSizeBytes: a longer messageExpression result falls back to message. */
+const MAX_MESSAGE_BYTES = 5 * 1024;
 
 interface CompiledValidation {
   source: PolicyValidation;
@@ -59,8 +61,9 @@ function celValueOf(obj: object | null | undefined): unknown {
 
 /** Compiles every expression of the policy now, so a broken policy fails before any object is read. */
 export function compilePolicy(policy: CustomPolicy): CompiledPolicy {
-  const declaredVariables = policy.variables.map((v) => v.name);
-  const compile = (text: string, line: number, what: string, resultType: 'bool' | 'string' | 'any'): CelProgram => {
+  const allVariables = policy.variables.map((v) => v.name);
+  // As in Kubernetes: matchConditions run before variables exist, and a variable sees only earlier ones.
+  const compile = (text: string, line: number, what: string, resultType: 'bool' | 'string' | 'any', declaredVariables: readonly string[] = allVariables): CelProgram => {
     try {
       return compileCel(text, { declaredVariables, resultType });
     } catch (err) {
@@ -71,12 +74,10 @@ export function compilePolicy(policy: CustomPolicy): CompiledPolicy {
       throw err;
     }
   };
-  const named = (list: NamedExpression[], key: string, resultType: 'bool' | 'any') =>
-    list.map((e) => ({ name: e.name, program: compile(e.expression, e.line, `${key} "${e.name}"`, resultType) }));
   return {
     policy,
-    matchConditions: named(policy.matchConditions, 'matchConditions', 'bool'),
-    variables: named(policy.variables, 'variables', 'any'),
+    matchConditions: policy.matchConditions.map((e) => ({ name: e.name, program: compile(e.expression, e.line, `matchConditions "${e.name}"`, 'bool', []) })),
+    variables: policy.variables.map((e, i) => ({ name: e.name, program: compile(e.expression, e.line, `variables "${e.name}"`, 'any', allVariables.slice(0, i)) })),
     validations: policy.validations.map((v, i) => ({
       source: v,
       program: compile(v.expression, v.line, `validations[${i}]`, 'bool'),
@@ -112,6 +113,19 @@ export function policyCheck(policy: CustomPolicy): Check {
   });
 }
 
+/** What evaluation needs from the rest of the input. */
+export interface PolicyLookups {
+  namespaceByName(name: string): K8sObject | undefined;
+  /** Whether the object lives in a namespace (built-in kinds by table, custom resources by their CRD). */
+  isNamespaced(obj: K8sObject): boolean;
+}
+
+/** A custom resource without its CRD in the input: namespaced when it names a namespace. */
+export function defaultIsNamespaced(obj: K8sObject, scope: 'Namespaced' | 'Cluster' | undefined): boolean {
+  if (scope) return scope === 'Namespaced';
+  return isNamespaced(obj.kind) || (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '');
+}
+
 /** What a policy says about one object. */
 export type PolicyOutcome =
   | { status: 'skip' }
@@ -120,7 +134,10 @@ export type PolicyOutcome =
   | { status: 'error'; errors: string[]; messages: string[] };
 
 function evaluatePolicy(compiled: CompiledPolicy, obj: K8sObject, ctx: CheckContext): void {
-  const outcome = evaluateCompiledPolicy(compiled, obj, ctx.admission, (namespace) => ctx.facts.get(namespaceObjects).get(namespace));
+  const outcome = evaluateCompiledPolicy(compiled, obj, ctx.admission, {
+    namespaceByName: (namespace) => ctx.facts.get(namespaceObjects).get(namespace),
+    isNamespaced: (o) => defaultIsNamespaced(o, ctx.facts.get(resourceScopes).scopeOf(o)),
+  });
   if (outcome.status === 'fail' || outcome.status === 'error') {
     for (const message of outcome.messages) ctx.report({ messageId: 'violation', data: { message }, path: '' });
   }
@@ -138,34 +155,38 @@ export function evaluateCompiledPolicy(
   compiled: CompiledPolicy,
   obj: K8sObject,
   given: AdmissionContext | undefined,
-  namespaceByName: (name: string) => K8sObject | undefined,
+  lookup: PolicyLookups,
 ): PolicyOutcome {
   const { policy } = compiled;
-  const admission = given ?? syntheticAdmission(obj);
+  const admission = given ?? syntheticAdmission(obj, lookup.isNamespaced(obj));
   const operation = String(admission.request.operation ?? 'CREATE');
-  if (!policy.match.operations.includes(operation as CustomPolicy['match']['operations'][number])) return { status: 'skip' };
-  const namespaced = isNamespaced(obj.kind);
-  const namespace = namespaced ? (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : 'default') : '';
+  const skip: PolicyOutcome = { status: 'skip' };
+  if (!policy.match.operations.includes(operation as CustomPolicy['match']['operations'][number])) return skip;
+  // The request says where the object lives; cluster-scoped objects have no namespace there.
+  const namespace = typeof admission.request.namespace === 'string' ? admission.request.namespace : '';
+  const namespaced = namespace !== '';
   const name = typeof obj.metadata.name === 'string' ? obj.metadata.name : '';
   const { match } = policy;
-  const skip: PolicyOutcome = { status: 'skip' };
   if (match.namespaces && (!namespaced || !anyGlobMatches(match.namespaces, namespace))) return skip;
   if (match.excludeNamespaces && namespaced && anyGlobMatches(match.excludeNamespaces, namespace)) return skip;
   if (match.names && !anyGlobMatches(match.names, name)) return skip;
   if (match.excludeNames && anyGlobMatches(match.excludeNames, name)) return skip;
   if (match.labelSelector && !selectorMatches(match.labelSelector as LabelSelector, obj.metadata.labels)) return skip;
 
-  const namespaceObject = namespaced ? (admission.namespaceObject ?? namespaceByName(namespace) ?? null) : null;
-  if (match.namespaceSelector && namespaced) {
+  const namespaceObject = namespaced ? (admission.namespaceObject ?? lookup.namespaceByName(namespace) ?? null) : null;
+  if (match.namespaceSelector) {
+    // A Namespace is matched on its own labels (as Kubernetes does); other cluster-scoped objects always match.
     // Every namespace carries kubernetes.io/metadata.name (since 1.22), so an unknown one still has that label.
-    const labels = namespaceObject?.metadata.labels ?? { 'kubernetes.io/metadata.name': namespace };
-    if (!selectorMatches(match.namespaceSelector as LabelSelector, labels)) return skip;
+    const labels = obj.kind === 'Namespace' ? { ...obj.metadata.labels, 'kubernetes.io/metadata.name': name } : namespaced ? (namespaceObject?.metadata.labels ?? { 'kubernetes.io/metadata.name': namespace }) : undefined;
+    if (labels && !selectorMatches(match.namespaceSelector as LabelSelector, labels)) return skip;
   }
 
+  // On DELETE the object is gone: Kubernetes gives null as object and the stored object as oldObject.
+  const deleting = operation === 'DELETE';
   const cost = new CostTracker();
   const activation: CelActivation = {
-    object: celValueOf(obj),
-    oldObject: celValueOf(admission.oldObject),
+    object: deleting ? null : celValueOf(obj),
+    oldObject: celValueOf(deleting ? (admission.oldObject ?? obj) : admission.oldObject),
     request: celValueOf(admission.request),
     params: compiled.params,
     namespaceObject: celValueOf(namespaceObject),
@@ -174,16 +195,20 @@ export function evaluateCompiledPolicy(
 
   const errors: string[] = [];
   const messages: string[] = [];
+  // Kubernetes: any false condition skips the policy; only when none is false does an error count.
+  let conditionError: string | undefined;
   for (const condition of compiled.matchConditions) {
     let result: unknown;
     try {
       result = condition.program.run(activation, cost);
     } catch (err) {
-      if (policy.failurePolicy === 'Ignore') return skip;
-      return { status: 'error', errors: [`matchConditions "${condition.name}": ${describeError(err)}`], messages };
+      conditionError ??= `matchConditions "${condition.name}": ${describeError(err)}`;
+      continue;
     }
-    if (result !== true) return skip;
+    if (result === false) return skip;
+    if (result !== true) conditionError ??= `matchConditions "${condition.name}": returned ${typeof result}, not bool`;
   }
+  if (conditionError !== undefined) return policy.failurePolicy === 'Ignore' ? skip : { status: 'error', errors: [conditionError], messages };
   for (const [i, validation] of compiled.validations.entries()) {
     let result: unknown;
     try {
@@ -210,12 +235,13 @@ function messageOf(validation: CompiledValidation, activation: CelActivation, co
   if (validation.message) {
     try {
       const text = validation.message.run(activation, cost);
-      if (typeof text === 'string' && text.trim() !== '' && !/[\r\n]/.test(text.trim())) return text.trim().slice(0, MAX_MESSAGE);
+      const trimmed = typeof text === 'string' ? text.trim() : '';
+      if (trimmed !== '' && !/[\r\n]/.test(trimmed) && Buffer.byteLength(trimmed) <= MAX_MESSAGE_BYTES) return trimmed;
     } catch {
       // Kubernetes falls back to the static message when messageExpression fails.
     }
   }
-  return validation.source.message ?? `failed expression: ${validation.source.expression.trim().replace(/\s+/g, ' ')}`;
+  return validation.source.message ?? `failed expression: ${validation.source.expression.trim()}`;
 }
 
 function describeError(err: unknown): string {
@@ -224,16 +250,15 @@ function describeError(err: unknown): string {
 }
 
 /** A scan reads each object as if it were being created: request fields as the API server would fill them. */
-export function syntheticAdmission(obj: K8sObject): AdmissionContext {
+export function syntheticAdmission(obj: K8sObject, namespaced = isNamespaced(obj.kind)): AdmissionContext {
   const group = apiGroupOf(obj.apiVersion);
   const version = obj.apiVersion.includes('/') ? obj.apiVersion.slice(obj.apiVersion.indexOf('/') + 1) : obj.apiVersion;
-  const namespaced = isNamespaced(obj.kind);
   const request: Record<string, unknown> = {
     uid: '',
     kind: { group, version, kind: obj.kind },
-    resource: { group, version, resource: guessResource(obj.kind) },
+    resource: { group, version, resource: resourceOf(obj.kind) },
     requestKind: { group, version, kind: obj.kind },
-    requestResource: { group, version, resource: guessResource(obj.kind) },
+    requestResource: { group, version, resource: resourceOf(obj.kind) },
     name: typeof obj.metadata.name === 'string' ? obj.metadata.name : '',
     operation: 'CREATE',
     userInfo: { username: '', groups: [] },
@@ -241,6 +266,11 @@ export function syntheticAdmission(obj: K8sObject): AdmissionContext {
   };
   if (namespaced) request.namespace = typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '' ? obj.metadata.namespace : 'default';
   return { request, oldObject: null, namespaceObject: null };
+}
+
+/** The resource of a kind Bulwark knows, else the API server's guess. */
+function resourceOf(kind: string): string {
+  return KIND_RESOURCES[kind]?.resources[0] ?? guessResource(kind);
 }
 
 /** Kubernetes' UnsafeGuessKindToResource (apimachinery), which the API server also falls back to. */

@@ -89,7 +89,7 @@ describe('BulwarkPolicy files', () => {
     ['In without values', policy('  title: T\n  match:\n    kinds: [Pod]\n    labelSelector:\n      matchExpressions:\n        - {key: a, operator: In}\n  validations: [{expression: "true"}]\n'), /In needs a non-empty values list/, 11],
     ['bad reason', policy('  title: T\n  match: {kinds: [Pod]}\n  validations:\n    - expression: "true"\n      reason: Nope\n'), /reason must be one of/, 10],
     ['multi-line message', policy('  title: T\n  match: {kinds: [Pod]}\n  validations:\n    - expression: "true"\n      message: "a\\nb"\n'), /one line/, 10],
-    ['variable twice', policy(`${MINIMAL}  variables:\n    - {name: a, expression: "1"}\n    - {name: a, expression: "2"}\n`), /variable "a" is defined twice/, 13],
+    ['variable twice', policy(`${MINIMAL}  variables:\n    - {name: a, expression: "1"}\n    - {name: a, expression: "2"}\n`), /variables name "a" is used twice/, 13],
     ['bad variable name', policy(`${MINIMAL}  variables:\n    - {name: a-b, expression: "1"}\n`), /CEL identifier/, 12],
     ['wrong apiVersion', policy(MINIMAL).replace('bulwark.dev/v1', 'bulwark.dev/v2'), /apiVersion: bulwark.dev\/v1/, 1],
   ];

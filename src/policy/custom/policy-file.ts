@@ -18,6 +18,7 @@ const SPEC_KEYS = new Set([
   'matchConditions', 'variables', 'validations', 'params',
 ]);
 const MATCH_KEYS = new Set(['kinds', 'namespaces', 'excludeNamespaces', 'names', 'excludeNames', 'labelSelector', 'namespaceSelector', 'operations']);
+const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const SELECTOR_OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
 /** Line of a JSON pointer inside the document being read. */
@@ -88,11 +89,6 @@ export function parsePolicyDocument(doc: unknown, file: string, lineOf: LineOf, 
     line: lineOf(base),
   };
   if (spec.params !== undefined) policy.params = spec.params as JsonValue;
-  const names = new Set<string>();
-  policy.variables.forEach((v, i) => {
-    if (names.has(v.name)) fail(`/spec/variables/${i}/name`, `variable "${v.name}" is defined twice`);
-    names.add(v.name);
-  });
   return policy;
 }
 
@@ -150,11 +146,17 @@ function parseSelector(value: unknown, at: string, fail: Fail): LabelSelectorSpe
 function parseNamedExpressions(value: unknown, key: string, fail: Fail, lineOf: LineOf, base: string): NamedExpression[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) return fail(`/spec/${key}`, `spec.${key} must be a list of {name, expression}`);
+  // Variables are read as `variables.<name>`; matchCondition names are Kubernetes qualified names.
+  const [pattern, what] = key === 'variables' ? [/^[A-Za-z_][A-Za-z0-9_]*$/, 'a CEL identifier'] : [QUALIFIED_NAME, 'a qualified name such as exclude-leases'];
+  if (key === 'matchConditions' && value.length > 64) fail(`/spec/${key}`, 'at most 64 matchConditions (a Kubernetes limit)');
+  const seen = new Set<string>();
   return value.map((item, i) => {
     const at = `/spec/${key}/${i}`;
-    if (!isRecord(item) || typeof item.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(item.name)) {
-      return fail(at, `spec.${key}[${i}] needs a name (a CEL identifier) and an expression`);
+    if (!isRecord(item) || typeof item.name !== 'string' || !pattern.test(item.name)) {
+      return fail(at, `spec.${key}[${i}] needs a name (${what}) and an expression`);
     }
+    if (seen.has(item.name)) fail(`${at}/name`, `${key} name "${item.name}" is used twice`);
+    seen.add(item.name);
     if (typeof item.expression !== 'string' || item.expression.trim() === '') return fail(at, `spec.${key}[${i}] needs an expression`);
     return { name: item.name, expression: item.expression, line: lineOf(`${base}${at}/expression`) };
   });

@@ -7,7 +7,7 @@ import { PointerLocator } from '../../sources/pointer-locator.js';
 import { readInputs } from '../../sources/read-inputs.js';
 import { ConfigError } from '../config-error.js';
 import { globMatches } from '../glob.js';
-import { compilePolicy, evaluateCompiledPolicy, syntheticAdmission, type CompiledPolicy, type PolicyOutcome } from './policy-check.js';
+import { compilePolicy, defaultIsNamespaced, evaluateCompiledPolicy, syntheticAdmission, type CompiledPolicy, type PolicyOutcome } from './policy-check.js';
 import { readPolicyPath } from './policy-file.js';
 import type { CustomPolicy } from './policy-types.js';
 
@@ -177,13 +177,26 @@ function judge(compiled: CompiledPolicy, obj: K8sObject, c: TestSpec['cases'][nu
   const kind = effectiveKind(obj);
   const kinds = expandKinds(compiled.policy.match.kinds);
   if (!kinds.includes('*') && (kind === undefined || !kinds.includes(kind))) return { status: 'skip' };
-  const admission = syntheticAdmission(obj);
+  const isNamespaced = (o: K8sObject) => defaultIsNamespaced(o, crdScopes(spec.resources).get(`${o.apiVersion.split('/')[0]}/${o.kind}`));
+  const admission = syntheticAdmission(obj, isNamespaced(obj));
   admission.request.operation = c.operation;
   if (c.userInfo !== undefined) admission.request.userInfo = c.userInfo;
   if (c.operation === 'UPDATE' || c.operation === 'DELETE') {
     admission.oldObject = spec.oldResources.find((r) => r.kind === obj.kind && r.metadata.name === obj.metadata.name && (r.metadata.namespace ?? '') === (obj.metadata.namespace ?? '')) ?? null;
   }
-  return evaluateCompiledPolicy(compiled, obj, admission, (name) => namespaces.get(name));
+  return evaluateCompiledPolicy(compiled, obj, admission, { namespaceByName: (name) => namespaces.get(name), isNamespaced });
+}
+
+/** CRD scopes in the test's resources, by "<group>/<kind>". */
+function crdScopes(resources: K8sObject[]): Map<string, 'Namespaced' | 'Cluster'> {
+  const scopes = new Map<string, 'Namespaced' | 'Cluster'>();
+  for (const r of resources) {
+    const spec = r.kind === 'CustomResourceDefinition' ? (r.spec as { group?: unknown; scope?: unknown; names?: { kind?: unknown } } | undefined) : undefined;
+    if (spec && typeof spec.group === 'string' && typeof spec.names?.kind === 'string' && (spec.scope === 'Namespaced' || spec.scope === 'Cluster')) {
+      scopes.set(`${spec.group}/${spec.names.kind}`, spec.scope);
+    }
+  }
+  return scopes;
 }
 
 function describe(obj: K8sObject): string {

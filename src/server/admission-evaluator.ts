@@ -1,0 +1,193 @@
+/**
+ * The admission decision for one AdmissionReview: exclusions, the engine on the one object, the verdict
+ * (deny / warn / allow, audit mode, break-glass) and the response. Everything that does not depend on the
+ * request (check list, configured metas, custom policy reasons) is prepared once, in the constructor.
+ */
+import type { Check } from '../checks/define-check.js';
+import { noExpiredException } from '../checks/config/no-expired-exception.js';
+import { noUnusedException } from '../checks/config/no-unused-exception.js';
+import { runEngine, SUPPRESSION_PREFIX } from '../engine/run.js';
+import { Inventory } from '../inventory/inventory.js';
+import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
+import { severityRank, type Finding, type K8sObject, type Severity } from '../model/types.js';
+import type { BulwarkConfig } from '../policy/config.js';
+import type { CustomPolicy } from '../policy/custom/policy-types.js';
+import { enforcementOf } from '../policy/enforcement.js';
+import type { AdmissionRequestInfo } from './admission-review.js';
+import {
+  AUDIT_PREFIX,
+  BREAK_GLASS_PREFIX,
+  capWarnings,
+  denialMessage,
+  reviewResponse,
+  warningText,
+  type AdmissionResponseBody,
+  type AdmissionReviewResponse,
+} from './admission-response.js';
+
+export type AdmissionMode = 'enforce' | 'audit';
+export type AdmissionVerdict = 'allowed' | 'denied' | 'warned' | 'excluded' | 'break_glass' | 'error';
+
+export const DEFAULT_EXCLUDED_NAMESPACES = ['kube-system'];
+export const DEFAULT_BREAK_GLASS_ANNOTATION = 'bulwark.dev/break-glass';
+
+export interface AdmissionPolicyOptions {
+  config: BulwarkConfig;
+  /** Built-in and custom checks. Config-file hygiene checks (unused/expired exceptions) are dropped: they are not about the object. */
+  checks: readonly Check[];
+  mode: AdmissionMode;
+  /** Findings with enforcement `deny` at or above this severity deny the request. */
+  denyOn: Severity;
+  excludeNamespaces: readonly string[];
+  breakGlassAnnotation: string;
+  /** Honour `ignore.bulwark.dev/*` annotations (off by default: the workload's author controls them). */
+  allowAnnotationSuppressions: boolean;
+  /** For tests: the engine's clock. */
+  now?: () => Date;
+}
+
+export interface AdmissionDecision {
+  review: AdmissionReviewResponse;
+  verdict: AdmissionVerdict;
+  /** Unsuppressed findings (empty when not evaluated). */
+  findings: Finding[];
+  /** Check ids of the findings that deny (or would deny, in audit mode or under break-glass). */
+  denying: string[];
+  /** Set when the break-glass annotation let the object in. */
+  breakGlassReason?: string;
+}
+
+const CONFIG_HYGIENE = new Set([noUnusedException.meta.id, noExpiredException.meta.id]);
+
+export class AdmissionPolicy {
+  readonly checks: Check[];
+  private readonly excluded: ReadonlySet<string>;
+  /** Custom policies whose validations all share one non-default status reason. */
+  private readonly policyReasons: Map<string, string>;
+  /** Checks that may deny, after config (for the startup line). */
+  readonly denyCheckCount: number;
+  /** The checks that apply to each kind ('' for objects the engine gives no kind), built on first use. */
+  private readonly checksByKind = new Map<string, Check[]>();
+  private readonly kindsOf: Map<Check, ReadonlySet<string>>;
+
+  constructor(readonly options: AdmissionPolicyOptions) {
+    this.checks = options.checks.filter((c) => !CONFIG_HYGIENE.has(c.meta.id));
+    this.kindsOf = new Map(this.checks.map((c) => [c, new Set(expandKinds(c.meta.kinds))]));
+    this.excluded = new Set(options.excludeNamespaces);
+    this.policyReasons = policyReasons(options.config.policies ?? []);
+    this.denyCheckCount = this.checks.filter(
+      (c) =>
+        (options.config.checks[c.meta.id]?.enabled ?? true) &&
+        enforcementOf(c.meta, options.config) === 'deny' &&
+        severityRank(options.config.checks[c.meta.id]?.severity ?? c.meta.severity) >= severityRank(options.denyOn),
+    ).length;
+  }
+
+  decide(info: AdmissionRequestInfo): AdmissionDecision {
+    const { apiVersion, uid } = info;
+    const allow = (verdict: AdmissionVerdict): AdmissionDecision => ({
+      review: reviewResponse(apiVersion, { uid, allowed: true }),
+      verdict,
+      findings: [],
+      denying: [],
+    });
+    if (info.namespace !== '' && this.excluded.has(info.namespace)) return allow('excluded');
+    if (info.object === null) return allow('allowed');
+
+    const object = info.object;
+    const inventory = new Inventory([{ object, source: { cluster: 'admission', uid }, pointerPrefix: '' }]);
+    // Checks that judge alone throw (and the engine catches) NeedsInventoryError for whole-cluster facts: a
+    // dozen throws per request, whose stack traces would cost more than the checks. The engine keeps only
+    // error messages, so stacks are not captured while it runs.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let result;
+    try {
+      result = runEngine(inventory, this.checksFor(object), {
+        config: this.options.config,
+        annotationSuppressions: this.options.allowAnnotationSuppressions,
+        isolated: true,
+        now: this.options.now?.(),
+        admission: { request: info.request, oldObject: info.oldObject, namespaceObject: info.namespaceObject ?? null },
+      });
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+    const problem = result.problems.find((p) => p.level === 'error');
+    if (problem) throw new Error(problem.message);
+
+    const findings = result.findings.filter((f) => !f.suppressed);
+    const denyRank = severityRank(this.options.denyOn);
+    const wouldDeny = findings.filter((f) => f.enforcement === 'deny' && severityRank(f.severity) >= denyRank);
+    const others = findings.filter((f) => !(f.enforcement === 'deny' && severityRank(f.severity) >= denyRank));
+    const denying = wouldDeny.map((f) => f.checkId);
+
+    const annotations = object.metadata.annotations;
+    const glass = annotations && typeof annotations === 'object' ? annotations[this.options.breakGlassAnnotation] : undefined;
+    const breakGlassReason = typeof glass === 'string' && glass.trim() !== '' ? glass.trim() : undefined;
+
+    const warnings: string[] = [];
+    let response: AdmissionResponseBody;
+    let verdict: AdmissionVerdict;
+    if (breakGlassReason !== undefined) {
+      for (const f of wouldDeny) warnings.push(warningText(f, BREAK_GLASS_PREFIX));
+      verdict = 'break_glass';
+      response = { uid, allowed: true };
+    } else if (wouldDeny.length > 0 && this.options.mode === 'enforce') {
+      verdict = 'denied';
+      response = { uid, allowed: false, status: { code: 403, reason: this.reasonFor(wouldDeny), message: denialMessage(wouldDeny) } };
+    } else {
+      for (const f of wouldDeny) warnings.push(warningText(f, AUDIT_PREFIX));
+      verdict = findings.length > 0 ? 'warned' : 'allowed';
+      response = { uid, allowed: true };
+    }
+    if (typeof glass === 'string' && breakGlassReason === undefined) {
+      warnings.push(`${this.options.breakGlassAnnotation}: ignored, the annotation needs a reason`);
+    }
+    for (const f of others) warnings.push(warningText(f));
+    if (warnings.length > 0) response.warnings = capWarnings(warnings);
+    return { review: reviewResponse(apiVersion, response), verdict, findings, denying, breakGlassReason };
+  }
+
+  /**
+   * Only the checks for the object's kind: the engine's per-run set-up (configured metas, kind index) is then
+   * a handful of checks, not all of them. An object with `ignore.bulwark.dev/*` annotations gets every check,
+   * because the engine tells annotations naming unknown checks from the whole list.
+   */
+  private checksFor(object: K8sObject): Check[] {
+    const annotations = object.metadata.annotations;
+    if (annotations && typeof annotations === 'object' && Object.keys(annotations).some((k) => k.startsWith(SUPPRESSION_PREFIX))) return this.checks;
+    const kind = effectiveKind(object) ?? '';
+    let list = this.checksByKind.get(kind);
+    if (!list) {
+      list = this.checks.filter((c) => {
+        const kinds = this.kindsOf.get(c) as ReadonlySet<string>;
+        return kinds.has('*') || (kind !== '' && kinds.has(kind));
+      });
+      // Bounded: kinds come from requests, so only the first 256 distinct ones are remembered.
+      if (this.checksByKind.size < 256) this.checksByKind.set(kind, list);
+    }
+    return list;
+  }
+
+  /** Forbidden, or the status reason of the custom policy that denies (the first one with a reason of its own). */
+  private reasonFor(denying: readonly Finding[]): string {
+    for (const f of denying) {
+      const reason = this.policyReasons.get(f.checkId);
+      if (reason) return reason;
+    }
+    return 'Forbidden';
+  }
+}
+
+function policyReasons(policies: readonly CustomPolicy[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const p of policies) {
+    const reasons = new Set((p.validations ?? []).map((v) => v.reason));
+    if (reasons.size === 1) {
+      const [reason] = reasons;
+      if (reason && reason !== 'Forbidden') map.set(p.id, reason);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,101 @@
+/** `bulwark webhook serve` as a process: flags, the startup line, one decision per log line, SIGTERM drains and exits 0. */
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot } from '../../src/testing/repo-root.js';
+import { admissionReview, call, deployment, HARDENED, makeCert } from './webhook-test-support.js';
+
+const bin = join(repoRoot(), 'dist', 'src', 'cli', 'main.js');
+const cert = makeCert();
+after(() => rmSync(cert.dir, { recursive: true, force: true }));
+
+function bulwark(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bulwark webhook serve', () => {
+  it('rejects bad flags with exit 2 and one line on stderr', () => {
+    const tls = ['--tls-cert', cert.certFile, '--tls-key', cert.keyFile];
+    for (const [args, message] of [
+      [['webhook', 'serve', ...tls, '--mode', 'block'], /--mode must be enforce or audit/],
+      [['webhook', 'serve', ...tls, '--deny-on', 'severe'], /--deny-on must be one of/],
+      [['webhook', 'serve', ...tls, '--port', '99999'], /--port must be a port number/],
+      [['webhook', 'serve', '--tls-cert', cert.certFile, '--tls-key', join(cert.dir, 'missing.key')], /cannot load the TLS key pair/],
+      [['webhook', 'serve', '--tls-key', cert.keyFile], /required option '--tls-cert <file>' not specified/],
+    ] as [string[], RegExp][]) {
+      const r = bulwark(args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+    }
+  });
+
+  it('a bad config file is a usage error', () => {
+    const config = join(cert.dir, 'bad.yaml');
+    writeFileSync(config, 'checks: [\n');
+    const r = bulwark(['webhook', 'serve', '--tls-cert', cert.certFile, '--tls-key', cert.keyFile, '--config', config]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /bad\.yaml:\d+: invalid YAML/);
+  });
+
+  it('serves, logs JSON lines, and drains on SIGTERM with exit 0', async () => {
+    const config = join(cert.dir, 'audit.yaml');
+    writeFileSync(config, 'checks:\n  require-cpu-requests: {enforcement: deny, severity: high}\n');
+    const child = spawn(
+      process.execPath,
+      [bin, 'webhook', 'serve', '--tls-cert', cert.certFile, '--tls-key', cert.keyFile, '--config', config, '--host', '127.0.0.1', '--port', '0',
+        '--exclude-namespace', 'infra', '--exclude-namespace', 'monitoring', '--break-glass-annotation', 'example.com/emergency'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const startup = await waitFor(() => stdout.split('\n').find((l) => l.includes('"webhook listening"')), () => stderr);
+      const info = JSON.parse(startup) as Record<string, unknown>;
+      assert.equal(info.mode, 'enforce');
+      assert.equal(info.denyOn, 'medium');
+      assert.deepEqual(info.excludeNamespaces, ['infra', 'monitoring']);
+      assert.equal(info.breakGlassAnnotation, 'example.com/emergency');
+      assert.equal(typeof info.checks, 'number');
+      const port = info.port as number;
+      assert.ok(port > 0);
+
+      // The config made require-cpu-requests deny: a hardened Deployment without requests is denied.
+      const denied = await call(port, cert.cert, { body: admissionReview(deployment('web', HARDENED), { uid: 'cli-1' }) });
+      assert.match((JSON.parse(denied.body) as { response: { status: { message: string } } }).response.status.message, /^require-cpu-requests: /);
+      const excluded = await call(port, cert.cert, { body: admissionReview(deployment('web', HARDENED), { uid: 'cli-2', namespace: 'monitoring' }) });
+      assert.equal((JSON.parse(excluded.body) as { response: { allowed: boolean } }).response.allowed, true);
+      // kube-system is no longer excluded once --exclude-namespace is given.
+      const sys = await call(port, cert.cert, { body: admissionReview(deployment('web', HARDENED), { uid: 'cli-3', namespace: 'kube-system' }) });
+      assert.equal((JSON.parse(sys.body) as { response: { allowed: boolean } }).response.allowed, false);
+
+      const decision = await waitFor(() => stdout.split('\n').find((l) => l.includes('"uid":"cli-1"')), () => stderr);
+      const entry = JSON.parse(decision) as Record<string, unknown>;
+      assert.equal(entry.verdict, 'denied');
+      assert.equal(typeof entry.time, 'string');
+      assert.ok(!decision.includes('registry.example.com'), 'no object content in the log');
+
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0, stderr);
+      assert.match(stdout, /"msg":"draining","signal":"SIGTERM"/);
+      assert.match(stdout, /"msg":"stopped"/);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
+
+async function waitFor(get: () => string | undefined, context: () => string, ms = 10_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = get();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out; stderr: ${context()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
