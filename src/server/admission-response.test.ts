@@ -22,7 +22,7 @@ function finding(checkId: string, message: string, remediation = 'Fix it.'): Fin
 describe('denialMessage', () => {
   it('lists every denying finding as "<id>: <message> Fix: <remediation>", joined by "; "', () => {
     const msg = denialMessage([finding('a-check', 'A is wrong.', 'Set a.'), finding('b-check', 'B is wrong.', 'Set b.')]);
-    assert.equal(msg, 'a-check: A is wrong. Fix: Set a.; b-check: B is wrong. Fix: Set b.');
+    assert.equal(msg, 'a-check: A is wrong. Fix: Set a; b-check: B is wrong. Fix: Set b');
   });
 
   it('stays within the budget and says how many were left out', () => {
@@ -42,7 +42,7 @@ describe('denialMessage', () => {
   });
 
   it('replaces line breaks and control characters (names come from the object)', () => {
-    assert.equal(denialMessage([finding('a', 'line\none\r\ttwo')]), 'a: line one two Fix: Fix it.');
+    assert.equal(denialMessage([finding('a', 'line\none\r\ttwo')]), 'a: line one two Fix: Fix it');
   });
 });
 

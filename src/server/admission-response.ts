@@ -44,9 +44,9 @@ function clean(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
-/** "<check-id>: <message> Fix: <remediation>" for each denying finding, joined by "; ", at most MAX_MESSAGE_CHARS. */
+/** "<check-id>: <message> Fix: <remediation without its final period>" for each denying finding, joined by "; ", at most MAX_MESSAGE_CHARS. */
 export function denialMessage(denying: readonly Finding[], maxChars = MAX_MESSAGE_CHARS): string {
-  const parts = denying.map((f) => clean(`${f.checkId}: ${f.message} Fix: ${f.remediation}`));
+  const parts = denying.map((f) => clean(`${f.checkId}: ${f.message} Fix: ${f.remediation.replace(/\.\s*$/, '')}`));
   let message = '';
   for (let i = 0; i < parts.length; i++) {
     const next = message === '' ? parts[i] : `${message}; ${parts[i]}`;

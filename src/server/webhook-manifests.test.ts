@@ -160,10 +160,10 @@ describe('renderWebhookManifests: structure', () => {
     assert.equal(ns.metadata.labels['kubernetes.io/metadata.name'], 'bulwark-system');
   });
 
-  it('RBAC: namespaces get/list/watch only, bound to the webhook ServiceAccount', () => {
+  it('RBAC: namespaces get only, bound to the webhook ServiceAccount', () => {
     const list = docs(renderWebhookManifests(options('cert-manager')).yaml);
     const role = one(list, 'ClusterRole');
-    assert.deepEqual(role.rules, [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }]);
+    assert.deepEqual(role.rules, [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get'] }]);
     const binding = one(list, 'ClusterRoleBinding');
     assert.deepEqual(binding.roleRef, { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role.metadata.name });
     assert.deepEqual(binding.subjects, [{ kind: 'ServiceAccount', name: 'bulwark-webhook', namespace: 'bulwark-system' }]);

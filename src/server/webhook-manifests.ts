@@ -222,7 +222,7 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     '  # Namespaces only, read only: enough to give policies the namespaceObject of each request.',
     '  - apiGroups: [""]',
     '    resources: ["namespaces"]',
-    '    verbs: ["get", "list", "watch"]',
+    '    verbs: ["get"]',
   ]);
   docs.push([
     'apiVersion: rbac.authorization.k8s.io/v1',
@@ -368,7 +368,7 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     `        bulwark.dev/config-sha256: ${q(configHash)}`,
     '    spec:',
     `      serviceAccountName: ${q(n.serviceAccount)}`,
-    '      # The token is needed: the webhook watches Namespace objects (the ClusterRole above, read only).',
+    '      # The token is needed: the webhook reads the Namespace of each request (the ClusterRole above: get only).',
     '      automountServiceAccountToken: true',
     '      enableServiceLinks: false',
     '      terminationGracePeriodSeconds: 30',
@@ -500,7 +500,7 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     '# Ingress: port 8443 from any source, because the API server\'s source address (host network, a cloud',
     '# provider\'s control plane, a konnectivity agent) cannot be known in advance; only that port is open.',
     '# Egress: the API server on 443/6443 (the kubernetes Service is translated to the control plane\'s real',
-    '# addresses before policies apply, and those addresses are not knowable either), for the Namespace watch,',
+    '# addresses before policies apply, and those addresses are not knowable either), for the Namespace lookups,',
     '# and cluster DNS.',
     'apiVersion: networking.k8s.io/v1',
     'kind: NetworkPolicy',
@@ -628,7 +628,7 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     );
   }
   notes.push(
-    'NetworkPolicy: the webhook pods may receive on 8443 from anywhere and reach the API server on 443/6443 and kube-dns; CNIs that treat the API server as a special entity (e.g. Cilium, which needs toEntities: kube-apiserver) may need an extra rule for the Namespace watch.',
+    'NetworkPolicy: the webhook pods may receive on 8443 from anywhere and reach the API server on 443/6443 and kube-dns; CNIs that treat the API server as a special entity (e.g. Cilium, which needs toEntities: kube-apiserver) may need an extra rule for the Namespace lookups.',
   );
 
   const text = docs.map((lines) => lines.join('\n') + '\n').join('---\n');
