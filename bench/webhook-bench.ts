@@ -27,9 +27,7 @@ import { Agent, createServer, request } from 'node:https';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILTIN_CHECKS } from '../src/checks/index.js';
-import { EMPTY_CONFIG } from '../src/policy/config.js';
-import { AdmissionPolicy } from '../src/server/admission-evaluator.js';
+import { defaultAdmissionPolicy } from '../src/server/admission-evaluator.js';
 import { parseAdmissionReview } from '../src/server/admission-review.js';
 import { fmtInt, positiveInt, verdict } from './bench-support.js';
 
@@ -286,15 +284,7 @@ async function main(): Promise<void> {
     const body = Buffer.from(benchAdmissionReview());
 
     // The bare server answers with what the webhook answers, so both send the same bytes.
-    const policy = new AdmissionPolicy({
-      config: EMPTY_CONFIG,
-      checks: BUILTIN_CHECKS,
-      mode: 'enforce',
-      denyOn: 'medium',
-      excludeNamespaces: ['kube-system'],
-      breakGlassAnnotation: 'bulwark.dev/break-glass',
-      allowAnnotationSuppressions: false,
-    });
+    const policy = defaultAdmissionPolicy();
     const decision = policy.decide(parseAdmissionReview(body));
     const responseFile = join(dir, 'response.json');
     writeFileSync(responseFile, JSON.stringify(decision.review));

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BUILTIN_CHECKS } from '../checks/index.js';
-import { EMPTY_CONFIG, parseConfig, type BulwarkConfig } from '../policy/config.js';
-import { AdmissionPolicy, type AdmissionPolicyOptions } from './admission-evaluator.js';
+import { parseConfig, type BulwarkConfig } from '../policy/config.js';
+import { defaultAdmissionPolicy, type AdmissionPolicy, type AdmissionPolicyOptions } from './admission-evaluator.js';
 import { parseAdmissionReview } from './admission-review.js';
 import { AUDIT_PREFIX, BREAK_GLASS_PREFIX } from './admission-response.js';
 
 function policy(overrides: Partial<AdmissionPolicyOptions> = {}): AdmissionPolicy {
-  return new AdmissionPolicy({
-    config: EMPTY_CONFIG,
-    checks: BUILTIN_CHECKS,
-    mode: 'enforce',
-    denyOn: 'medium',
-    excludeNamespaces: ['kube-system'],
-    breakGlassAnnotation: 'bulwark.dev/break-glass',
-    allowAnnotationSuppressions: false,
-    ...overrides,
-  });
+  return defaultAdmissionPolicy(overrides);
 }
 
 function pod(securityContext: Record<string, unknown>, annotations?: Record<string, string>, namespace?: string): Record<string, unknown> {

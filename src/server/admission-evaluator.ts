@@ -10,7 +10,8 @@ import { runEngine, SUPPRESSION_PREFIX } from '../engine/run.js';
 import { Inventory } from '../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
 import { severityRank, type Finding, type K8sObject, type Severity } from '../model/types.js';
-import type { BulwarkConfig } from '../policy/config.js';
+import { EMPTY_CONFIG, type BulwarkConfig } from '../policy/config.js';
+import { BUILTIN_CHECKS } from '../checks/index.js';
 import type { CustomPolicy } from '../policy/custom/policy-types.js';
 import { enforcementOf } from '../policy/enforcement.js';
 import type { AdmissionRequestInfo } from './admission-review.js';
@@ -44,6 +45,20 @@ export interface AdmissionPolicyOptions {
   allowAnnotationSuppressions: boolean;
   /** For tests: the engine's clock. */
   now?: () => Date;
+}
+
+/** The webhook as `bulwark webhook serve` runs it without flags: built-in checks, enforce, deny at medium. */
+export function defaultAdmissionPolicy(overrides: Partial<AdmissionPolicyOptions> = {}): AdmissionPolicy {
+  return new AdmissionPolicy({
+    config: EMPTY_CONFIG,
+    checks: BUILTIN_CHECKS,
+    mode: 'enforce',
+    denyOn: 'medium',
+    excludeNamespaces: DEFAULT_EXCLUDED_NAMESPACES,
+    breakGlassAnnotation: DEFAULT_BREAK_GLASS_ANNOTATION,
+    allowAnnotationSuppressions: false,
+    ...overrides,
+  });
 }
 
 export interface AdmissionDecision {

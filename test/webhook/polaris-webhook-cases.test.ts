@@ -10,9 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
-import { BUILTIN_CHECKS } from '../../src/checks/index.js';
-import { EMPTY_CONFIG } from '../../src/policy/config.js';
-import { AdmissionPolicy } from '../../src/server/admission-evaluator.js';
+import { defaultAdmissionPolicy, type AdmissionPolicy } from '../../src/server/admission-evaluator.js';
 import { parseAdmissionReview } from '../../src/server/admission-review.js';
 import { ORACLES_DIR } from '../conformance/oracle-support.js';
 
@@ -31,15 +29,7 @@ export const DELIBERATE_DIFFERENCES: Record<string, { bulwark: 'admitted' | 'den
 };
 
 function policy(): AdmissionPolicy {
-  return new AdmissionPolicy({
-    config: EMPTY_CONFIG,
-    checks: BUILTIN_CHECKS,
-    mode: 'enforce',
-    denyOn: 'medium',
-    excludeNamespaces: ['kube-system'],
-    breakGlassAnnotation: 'bulwark.dev/break-glass',
-    allowAnnotationSuppressions: false,
-  });
+  return defaultAdmissionPolicy();
 }
 
 interface FileVerdict {

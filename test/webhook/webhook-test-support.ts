@@ -8,9 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpsRequest, type Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILTIN_CHECKS } from '../../src/checks/index.js';
-import { EMPTY_CONFIG } from '../../src/policy/config.js';
-import { AdmissionPolicy, type AdmissionPolicyOptions } from '../../src/server/admission-evaluator.js';
+import { defaultAdmissionPolicy, type AdmissionPolicyOptions } from '../../src/server/admission-evaluator.js';
 import { WebhookServer, type LogEntry, type WebhookServerOptions } from '../../src/server/webhook-server.js';
 
 export interface TestCert {
@@ -120,16 +118,7 @@ export async function startServer(
   serverOptions: Partial<WebhookServerOptions> = {},
   cert = makeCert(),
 ): Promise<StartedServer> {
-  const policy = new AdmissionPolicy({
-    config: EMPTY_CONFIG,
-    checks: BUILTIN_CHECKS,
-    mode: 'enforce',
-    denyOn: 'medium',
-    excludeNamespaces: ['kube-system'],
-    breakGlassAnnotation: 'bulwark.dev/break-glass',
-    allowAnnotationSuppressions: false,
-    ...policyOptions,
-  });
+  const policy = defaultAdmissionPolicy(policyOptions);
   const logs: LogEntry[] = [];
   const server = new WebhookServer({
     policy,
