@@ -185,7 +185,7 @@ interface LoadResult {
 }
 
 /** `connections` loops, each sending the next request when the previous answer is complete, on its own keep-alive socket. */
-async function drive(port: number, ca: string, body: Buffer, connections: number, warmupS: number, measureS: number): Promise<LoadResult> {
+export async function drive(port: number, ca: string, body: Buffer, connections: number, warmupS: number, measureS: number): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
@@ -347,6 +347,6 @@ async function main(): Promise<void> {
 
 if (process.argv[2] === '--bare') {
   runBare(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6]);
-} else {
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await main();
 }

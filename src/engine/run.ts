@@ -53,7 +53,7 @@ interface RawFinding {
 /** select checks → match kinds → run → suppress → severity → locate. Checks see none of this. */
 export function runEngine(inventory: Inventory, registry: Check[], options: EngineOptions): ScanResult {
   const { config } = options;
-  const { metas, metaById, knownIds, byKind, checksForKind } = setupFor(registry, config);
+  const { metas, metaById, knownIds, byKind, checksForKind, needsInventory } = setupFor(registry, config);
   const facts = new Facts(inventory);
   const isolatedFacts = options.isolated ? new Facts(inventory, true) : facts;
   const raw: RawFinding[] = [];
@@ -74,6 +74,7 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
     let meta = metas[0];
     const ctx: CheckContext = { facts, options: checkOptions, admission: options.admission, report: (report) => raw.push({ meta, source, report, resource }) };
     for (const check of candidates) {
+      if (options.isolated && needsInventory.has(check)) continue;
       meta = metaById.get(check.meta.id) as CheckMeta;
       ctx.facts = meta.judgesObjectAlone ? facts : isolatedFacts;
       const before = raw.length;
@@ -82,7 +83,9 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
       } catch (err) {
         if (err instanceof NeedsInventoryError) {
           // Judged alone, this check would conclude from what the input lacks; its partial reports go too.
+          // A check that reads cluster-wide facts is a cluster-level check: later lone objects skip it unasked.
           raw.length = before;
+          needsInventory.add(check);
           continue;
         }
         problems.push({
@@ -126,6 +129,8 @@ interface EngineSetup {
   byKind: Map<string, Check[]>;
   /** Filled as kinds are met: the checks for a kind, wildcard checks included. */
   checksForKind: Map<string, Check[]>;
+  /** Checks that asked for a whole-inventory fact while an object was judged alone (isolated runs skip them). */
+  needsInventory: Set<Check>;
 }
 
 /**
@@ -147,6 +152,7 @@ function setupFor(registry: Check[], config: BulwarkConfig): EngineSetup {
       knownIds: new Set(registry.map((c) => c.meta.id)),
       byKind: indexByKind(active),
       checksForKind: new Map(),
+      needsInventory: new Set(),
     };
     byConfig.set(config, setup);
   }
