@@ -189,6 +189,35 @@ describe('regex errors', () => {
       (err: Error) => err instanceof CelEvaluationError && /lookaround/.test(err.message),
     );
   });
+  it('gives RE2 answers where JavaScript syntax would differ', () => {
+    const m = (s: string, re: string) => compileCel('object.s.matches(object.re)').run({ object: toCelValue({ s, re }) }, new CostTracker());
+    const cases: [string, string, boolean][] = [
+      [':]', '^[[:alpha:]]$', false], // a POSIX class, not a class containing ':' and ']'
+      ['a', '^[[:alpha:]]$', true],
+      ['x', '^[[:xdigit:]]$', false],
+      ['\u00e9', '^\\pL$', true], // single-letter Unicode class
+      ['\u00e9', '^\\p{L}$', true],
+      ['\u03a9', '^\\p{Greek}$', true], // RE2 script names
+      ['a', '^\\PL$', false],
+      ['\ud83d\ude00', '^.$', true], // one code point
+      ['\u00a0', '^\\s$', false], // RE2 \\s is ASCII only
+      ['\u00a0', '^\\S$', true],
+      ['\u00a0', '^[\\s\\S]$', true],
+      ['a.b', '^\\Qa.b\\E$', true], // quoted literal
+      ['axb', '^\\Qa.b\\E$', false],
+      ['a-b', '^a\\-b$', true], // RE2 lets any punctuation be escaped
+      ['{a}', '^{a}$', true], // a brace that is no repetition is literal
+      ['aa', '^a{2}$', true],
+      ['X', '(?i)x', true],
+    ];
+    for (const [s, re, expected] of cases) assert.equal(m(JSON.parse(`"${s}"`), re.replace(/\\\\/g, '\\')), expected, `${s} ~ ${re}`);
+  });
+  it('rejects what it cannot translate instead of answering differently', () => {
+    const m = (re: string) => () => compileCel('"x".matches(object.re)').run({ object: toCelValue({ re }) }, new CostTracker());
+    assert.throws(m('a(?i:x)'), /inline flag group/);
+    assert.throws(m('[[:^alpha:]]'), /negated POSIX class/);
+    assert.throws(m('(?U)a+'), /ungreedy/);
+  });
   it('allows a literal ( inside a class and escaped parens', () => {
     assert.equal(run('"(?=".matches("[(][?]=")'), true);
     assert.equal(run('"(?=x".matches("\\\\(\\\\?=")'), true);
