@@ -64,6 +64,7 @@ const AUTHORIZER_MESSAGE = 'authorizer is only available in a cluster (export th
 
 class StringsNamespace {}
 class ListsNamespace {}
+class SetsNamespace {}
 class IPNamespace {}
 
 type Fn = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -80,6 +81,7 @@ function buildEnvironment(): Environment {
   env.registerType(Q, Quantity).registerType(IP, IPAddr).registerType(CI, CIDR).registerType(U, URLValue).registerType(SV, Semver);
   env.registerType('StringsNamespace', StringsNamespace).registerConstant('strings', 'StringsNamespace', new StringsNamespace());
   env.registerType('ListsNamespace', ListsNamespace).registerConstant('lists', 'ListsNamespace', new ListsNamespace());
+  env.registerType('SetsNamespace', SetsNamespace).registerConstant('sets', 'SetsNamespace', new SetsNamespace());
   env.registerType('IPNamespace', IPNamespace).registerConstant('ip', 'IPNamespace', new IPNamespace());
 
   const fn = (sig: string, handler: Fn): void => void env.registerFunction(sig, handler);
@@ -174,6 +176,13 @@ function buildEnvironment(): Environment {
   fn('list<A>.reverse(): list<A>', lists.reverse);
   fn('list<A>.sort(): list<A>', lists.sort);
   fn('ListsNamespace.range(int): list<int>', (_: unknown, n: bigint) => lists.range(n));
+
+  // cel-go's sets extension (Kubernetes 1.27+): list membership with CEL equality.
+  const includes = (list: unknown[], item: unknown): boolean => list.some((x) => celEquals(x, item));
+  const setsCost = (a: unknown[], b: unknown[]): void => chargeTraversal(a.length * b.length);
+  fn('SetsNamespace.contains(list, list): bool', (_: unknown, a: unknown[], b: unknown[]) => (setsCost(a, b), b.every((x) => includes(a, x))));
+  fn('SetsNamespace.equivalent(list, list): bool', (_: unknown, a: unknown[], b: unknown[]) => (setsCost(a, b), b.every((x) => includes(a, x)) && a.every((x) => includes(b, x))));
+  fn('SetsNamespace.intersects(list, list): bool', (_: unknown, a: unknown[], b: unknown[]) => (setsCost(a, b), b.some((x) => includes(a, x))));
 
   // optional.ofNonZeroValue
   fn('OptionalNamespace.ofNonZeroValue(A): optional<A>', (_: unknown, v: unknown) => (isZeroValue(v) ? Optional.none() : Optional.of(v)));

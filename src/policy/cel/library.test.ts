@@ -172,6 +172,20 @@ table(
   [['"abc".matches(object.re)', 'invalid regular expression']],
 );
 
+table(
+  'sets extension',
+  [
+    ['sets.contains([1, 2, 3], [3, 1])', true],
+    ['sets.contains([1, 2], [4])', false],
+    ['sets.contains(["a"], [])', true],
+    ['sets.equivalent([1, 2, 1], [2, 1])', true],
+    ['sets.equivalent([1, 2], [1])', false],
+    ['sets.intersects([1, 2], [9, 2])', true],
+    ['sets.intersects([], [1])', false],
+  ],
+  [],
+);
+
 describe('regex errors', () => {
   it('rejects lookaround in a literal at compile time with its position', () => {
     assert.throws(
