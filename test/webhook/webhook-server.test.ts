@@ -5,6 +5,10 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { connect } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
+import { BUILTIN_CHECKS } from '../../src/checks/index.js';
+import type { K8sObject } from '../../src/model/types.js';
+import { parseConfig } from '../../src/policy/config.js';
+import { compilePolicyChecks } from '../../src/policy/custom/index.js';
 import { admissionReview, call, deployment, HARDENED, makeCert, startServer, type StartedServer } from './webhook-test-support.js';
 
 const started: StartedServer[] = [];
@@ -58,6 +62,47 @@ describe('webhook server over HTTPS', () => {
     assert.equal(line?.user, 'alice@example.com');
     assert.ok(Array.isArray(line?.checks) && (line.checks as string[]).includes('no-privileged-container'));
     assert.equal(typeof line?.ms, 'number');
+  });
+
+  it('enforces custom CEL policies with the real request, the namespace from the lookup and the policy\'s reason', async () => {
+    const config = parseConfig(
+      `policies:
+  - apiVersion: bulwark.dev/v1
+    kind: BulwarkPolicy
+    metadata: {name: owner-label-in-prod}
+    spec:
+      title: Workloads in production namespaces name their owner
+      severity: high
+      enforcement: deny
+      match:
+        kinds: [Deployment]
+        namespaceSelector: {matchLabels: {env: prod}}
+      validations:
+        - expression: "'owner' in object.metadata.?labels.orValue({})"
+          messageExpression: "request.userInfo.username + ' must label ' + object.metadata.name + ' with its owner in ' + namespaceObject.metadata.name"
+          reason: Invalid
+`,
+      '.bulwark.yaml',
+    );
+    const namespaces: Record<string, K8sObject> = {
+      shop: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { env: 'prod' } } },
+    };
+    const asked: string[] = [];
+    const custom = await server(
+      { config, checks: [...BUILTIN_CHECKS, ...compilePolicyChecks(config.policies)] },
+      { namespaceLookup: { get: async (name) => (asked.push(name), namespaces[name] ?? null) } },
+    );
+    const denied = review((await call(custom.port, custom.ca, { body: admissionReview(deployment('web', HARDENED), { uid: 'c-1' }) })).body);
+    assert.equal(denied.allowed, false);
+    assert.equal(denied.status?.reason, 'Invalid');
+    assert.match(denied.status?.message ?? '', /owner-label-in-prod: alice@example.com must label web with its owner in shop Fix: /);
+    assert.deepEqual(asked, ['shop']);
+
+    const labelled = { ...deployment('web', HARDENED), metadata: { name: 'web', labels: { owner: 'payments' } } };
+    assert.equal(review((await call(custom.port, custom.ca, { body: admissionReview(labelled, { uid: 'c-2' }) })).body).allowed, true);
+    // Another namespace without env=prod: the policy does not apply.
+    const elsewhere = review((await call(custom.port, custom.ca, { body: admissionReview(deployment('web', HARDENED), { uid: 'c-3', namespace: 'lab' }) })).body);
+    assert.equal(elsewhere.allowed, true);
   });
 
   it('answers a v1beta1 review in v1beta1, on / as well as /validate', async () => {
