@@ -221,6 +221,14 @@ describe('custom policies as checks', () => {
     assert.equal(findingsOf(check, crd('Namespaced')).length, 1);
   });
 
+  it('turns a spent policy budget into one error and drops earlier results, as Kubernetes does', () => {
+    const expensive = Array.from({ length: 16 }, () => '    - expression: "lists.range(300000).all(x, x >= 0)"\n').join('');
+    const check = policyCheck(policyOf(`  title: T\n  match: {kinds: [Deployment]}\n  validations:\n    - expression: "false"\n      message: cheap violation\n${expensive}`));
+    const findings = findingsOf(check, deployment());
+    assert.deepEqual(findings.map((f) => f.messageId), ['evaluationError']);
+    assert.match(findings[0].message, /budget|cost/);
+  });
+
   it('guesses resources as Kubernetes does', () => {
     assert.deepEqual(['Deployment', 'NetworkPolicy', 'Ingress', 'Pod'].map(guessResource), ['deployments', 'networkpolicies', 'ingresses', 'pods']);
   });

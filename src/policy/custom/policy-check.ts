@@ -20,6 +20,9 @@ import { KIND_RESOURCES } from '../vap/export-vap.js';
 import { resourceScopes } from '../../analyzers/resource-scope.js';
 import type { CustomPolicy, PolicyValidation } from './policy-types.js';
 
+/** Kubernetes' RuntimeCELCostBudgetMatchConditions. */
+const MATCH_CONDITIONS_COST_BUDGET = 2_500_000;
+
 /** Kubernetes' MaxEvaluatedMessageExpressionSizeBytes: a longer messageExpression result falls back to message. */
 const MAX_MESSAGE_BYTES = 5 * 1024;
 
@@ -184,6 +187,8 @@ export function evaluateCompiledPolicy(
   // On DELETE the object is gone: Kubernetes gives null as object and the stored object as oldObject.
   const deleting = operation === 'DELETE';
   const cost = new CostTracker();
+  // Kubernetes gives matchConditions their own, smaller budget (RuntimeCELCostBudgetMatchConditions).
+  const conditionCost = new CostTracker(undefined, MATCH_CONDITIONS_COST_BUDGET);
   const activation: CelActivation = {
     object: deleting ? null : celValueOf(obj),
     oldObject: celValueOf(deleting ? (admission.oldObject ?? obj) : admission.oldObject),
@@ -200,7 +205,7 @@ export function evaluateCompiledPolicy(
   for (const condition of compiled.matchConditions) {
     let result: unknown;
     try {
-      result = condition.program.run(activation, cost);
+      result = condition.program.run(activation, conditionCost);
     } catch (err) {
       conditionError ??= `matchConditions "${condition.name}": ${describeError(err)}`;
       continue;
@@ -214,9 +219,12 @@ export function evaluateCompiledPolicy(
     try {
       result = validation.program.run(activation, cost);
     } catch (err) {
+      // The policy's whole budget is spent: as Kubernetes does, the evaluation becomes one error and earlier
+      // results are discarded; the failurePolicy decides.
+      if (err instanceof CelCostLimitError && err.kind === 'budget') {
+        return policy.failurePolicy === 'Ignore' ? skip : { status: 'error', errors: [`validations[${i}]: ${describeError(err)}`], messages: [] };
+      }
       if (policy.failurePolicy === 'Fail') errors.push(`validations[${i}]: ${describeError(err)}`);
-      // The policy's whole budget is spent: later validations cannot run either.
-      if (err instanceof CelCostLimitError && err.kind === 'budget') break;
       continue;
     }
     if (result === true) continue;
