@@ -92,8 +92,8 @@ describe('exportVap', () => {
     assert.deepEqual(mc.resourceRules, [{ apiGroups: ['apps'], apiVersions: ['v1'], operations: ['CREATE'], resources: ['deployments'] }]);
     const conditions = spec(vap).matchConditions as { name: string; expression: string }[];
     assert.deepEqual(conditions.map((c) => c.name), ['bulwark-namespaces', 'bulwark-exclude-namespaces', 'bulwark-names', 'bulwark-exclude-names', 'not-dry-run']);
-    assert.equal(conditions[0].expression, 'request.namespace in ["default"] || request.namespace.matches("^prod-.*$")');
-    assert.equal(conditions[1].expression, '!(request.namespace.matches("^kube-.$"))');
+    assert.equal(conditions[0].expression, `request.namespace != '' && (request.namespace in ["default"] || request.namespace.matches("^prod-.*$"))`);
+    assert.equal(conditions[1].expression, `request.namespace == '' || !(request.namespace.matches("^kube-.$"))`);
 
     // The conditions mean what Bulwark's globs mean.
     const programs = conditions.slice(0, 4).map((c) => compileCel(c.expression, { resultType: 'bool' }));
@@ -109,6 +109,9 @@ describe('exportVap', () => {
     assert.equal(applies('prod-eu', 'web-canary'), false);
     assert.equal(applies('prod-eu', 'apis'), false, 'exact names are not prefixes');
     assert.equal(applies('prod-eu', null, 'DELETE'), true, 'DELETE reads the old object\'s name');
+    assert.equal(applies('', 'api'), false, 'a namespaces list never matches cluster-scoped objects, as in a scan');
+    const exclude = compileCel(conditions[1].expression, { resultType: 'bool' });
+    assert.equal(exclude.run({ request: toCelValue({ namespace: '' }) }, new CostTracker()), true, 'excludeNamespaces never excludes cluster-scoped objects');
   });
 
   it('escapes regex characters in globs', () => {

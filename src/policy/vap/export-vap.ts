@@ -132,8 +132,10 @@ const OBJECT_NAME = "(object != null ? object : oldObject).?metadata.?name.orVal
 
 function matchConditionsOf(match: PolicyMatch): { name: string; expression: string }[] {
   const out: { name: string; expression: string }[] = [];
-  if (match.namespaces) out.push({ name: 'bulwark-namespaces', expression: nameTest('request.namespace', match.namespaces) });
-  if (match.excludeNamespaces?.length) out.push({ name: 'bulwark-exclude-namespaces', expression: `!(${nameTest('request.namespace', match.excludeNamespaces)})` });
+  // As in a scan: a `namespaces` list never matches cluster-scoped objects (empty request.namespace), and
+  // `excludeNamespaces` never excludes them, whatever the globs.
+  if (match.namespaces) out.push({ name: 'bulwark-namespaces', expression: `request.namespace != '' && (${nameTest('request.namespace', match.namespaces)})` });
+  if (match.excludeNamespaces?.length) out.push({ name: 'bulwark-exclude-namespaces', expression: `request.namespace == '' || !(${nameTest('request.namespace', match.excludeNamespaces)})` });
   if (match.names) out.push({ name: 'bulwark-names', expression: nameTest(OBJECT_NAME, match.names) });
   if (match.excludeNames?.length) out.push({ name: 'bulwark-exclude-names', expression: `!(${nameTest(OBJECT_NAME, match.excludeNames)})` });
   return out;
