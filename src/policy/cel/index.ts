@@ -19,6 +19,7 @@ import {
   RUNTIME_COST_BUDGET,
 } from './runtime.js';
 import { Semver, semver } from './semver.js';
+import { FORMATS, NamedFormat } from './formats.js';
 import { charAt, find, findAll, format, matches, quote, re2Problem, replace, reverse } from './text.js';
 import { celEquals, celToString, fromCelValue, lists, toCelValue } from './values.js';
 
@@ -65,9 +66,12 @@ const AUTHORIZER_MESSAGE = 'authorizer is only available in a cluster (export th
 class StringsNamespace {}
 class ListsNamespace {}
 class SetsNamespace {}
+class FormatNamespace {}
 class IPNamespace {}
 
-type Fn = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Fn = (...args: never[]) => unknown;
+/** A handler of cel-js's own, called with whatever CEL passes. */
+type BuiltinHandler = (...args: unknown[]) => unknown;
 
 function buildEnvironment(): Environment {
   const env = new Environment({ enableOptionalTypes: true, homogeneousAggregateLiterals: false });
@@ -82,6 +86,8 @@ function buildEnvironment(): Environment {
   env.registerType('StringsNamespace', StringsNamespace).registerConstant('strings', 'StringsNamespace', new StringsNamespace());
   env.registerType('ListsNamespace', ListsNamespace).registerConstant('lists', 'ListsNamespace', new ListsNamespace());
   env.registerType('SetsNamespace', SetsNamespace).registerConstant('sets', 'SetsNamespace', new SetsNamespace());
+  env.registerType('FormatNamespace', FormatNamespace).registerConstant('format', 'FormatNamespace', new FormatNamespace());
+  env.registerType('kubernetes.NamedFormat', NamedFormat);
   env.registerType('IPNamespace', IPNamespace).registerConstant('ip', 'IPNamespace', new IPNamespace());
 
   const fn = (sig: string, handler: Fn): void => void env.registerFunction(sig, handler);
@@ -177,6 +183,18 @@ function buildEnvironment(): Environment {
   fn('list<A>.sort(): list<A>', lists.sort);
   fn('ListsNamespace.range(int): list<int>', (_: unknown, n: bigint) => lists.range(n));
 
+  // Kubernetes' format library (1.31+): format.<name>().validate(s) is none when valid, else the errors.
+  for (const [name, format] of FORMATS) fn(`FormatNamespace.${name}(): kubernetes.NamedFormat`, () => format);
+  fn('FormatNamespace.named(string): optional<kubernetes.NamedFormat>', (_: unknown, name: string) => {
+    const format = FORMATS.get(name);
+    return format ? Optional.of(format) : Optional.none();
+  });
+  fn('kubernetes.NamedFormat.validate(string): optional<list<string>>', (f: NamedFormat, s: string) => {
+    chargeTraversal(s.length);
+    const errors = f.check(s);
+    return errors.length === 0 ? Optional.none() : Optional.of(errors);
+  });
+
   // cel-go's sets extension (Kubernetes 1.27+): list membership with CEL equality.
   const includes = (list: unknown[], item: unknown): boolean => list.some((x) => celEquals(x, item));
   const setsCost = (a: unknown[], b: unknown[]): void => chargeTraversal(a.length * b.length);
@@ -196,10 +214,10 @@ function buildEnvironment(): Environment {
   });
   env.evaluate('__bulwarkProbe()');
   const reg = probedRegistry!;
-  const wrap = (rec: boolean, name: string, argc: number, handler: (orig: Fn) => Fn): void => {
+  const wrap = (rec: boolean, name: string, argc: number, handler: (orig: BuiltinHandler) => Fn): void => {
     const decls = reg.functionCandidates(rec, name, argc).declarations;
     for (let i = 0; i < decls.length; i++) {
-      const orig = decls[i].handler;
+      const orig = decls[i].handler as BuiltinHandler;
       decls[i] = Object.create(decls[i], { handler: { value: handler(orig) } });
     }
   };

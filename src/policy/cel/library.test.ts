@@ -173,6 +173,31 @@ table(
 );
 
 table(
+  'format library',
+  [
+    ['format.dns1123Label().validate("my-name").hasValue()', false],
+    ['format.dns1123Label().validate("My_Name").hasValue()', true],
+    [`format.dns1123Label().validate("${'a'.repeat(64)}").hasValue()`, true],
+    ['format.dns1123Subdomain().validate("example.com").hasValue()', false],
+    ['format.dns1035Label().validate("1abc").hasValue()', true],
+    ['format.dns1123LabelPrefix().validate("web-").hasValue()', false],
+    ['format.qualifiedName().validate("example.com/my-name").hasValue()', false],
+    ['format.qualifiedName().validate("/x").hasValue()', true],
+    ['format.labelValue().validate("").hasValue()', false],
+    ['format.labelValue().validate("-bad").hasValue()', true],
+    ['format.named("uuid").value().validate("123e4567-e89b-12d3-a456-426614174000").hasValue()', false],
+    ['format.named("nope").hasValue()', false],
+    ['format.date().validate("2024-02-30").hasValue()', true],
+    ['format.datetime().validate("2024-02-03T10:00:00Z").hasValue()', false],
+    ['format.byte().validate("aGVsbG8=").hasValue()', false],
+    ['format.uri().validate("https://example.com/a?b=c").hasValue()', false],
+    ['format.uri().validate("not a uri").hasValue()', true],
+    ['format.dns1123Label().validate("x_y").value()[0].startsWith("a lowercase RFC 1123 label")', true],
+  ],
+  [],
+);
+
+table(
   'sets extension',
   [
     ['sets.contains([1, 2, 3], [3, 1])', true],
