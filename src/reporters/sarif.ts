@@ -91,7 +91,7 @@ function sarifResult(f: Finding, ruleIndex: number, cwd: string) {
     ...(f.suppressed
       ? { suppressions: [{ kind: f.suppressed.by === 'config' ? 'external' : 'inSource', justification: f.suppressed.reason }] }
       : {}),
-    properties: { severity: f.severity, category: f.category, messageId: f.messageId, jsonPointer: f.path },
+    properties: { severity: f.severity, category: f.category, messageId: f.messageId, enforcement: f.enforcement, jsonPointer: f.path },
   };
 }
 
