@@ -15,6 +15,7 @@ import { BUILTIN_CHECKS } from '../../checks/index.js';
 import { runEngine } from '../../engine/run.js';
 import { Inventory } from '../../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../../kinds/kind-groups.js';
+import { asArray, isRecord, podTemplate } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
 import type { ParsedObject } from '../../sources/parsed-object.js';
 import { parseManifests } from '../../sources/manifest-parser.js';
@@ -180,6 +181,59 @@ function edgeCaseSamples(): Sample[] {
       containers: [c({ resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })],
       ephemeralContainers: [c({ name: 'debug' })],
     },
+    // no-added-capabilities
+    { containers: [sc({ capabilities: { add: ['CHOWN'] } })] },
+    { containers: [sc({ capabilities: { add: ['NET_BIND_SERVICE', 'cap_net_bind_service', 'SYS_ADMIN'] } })] },
+    { os: { name: 'windows' }, containers: [sc({ capabilities: { add: ['SETUID'] } })] },
+    { containers: [c()], initContainers: [sc({ capabilities: { add: [' setuid'] } })] },
+    { containers: [c()], ephemeralContainers: [sc({ capabilities: { add: ['cap_kill'] } })] },
+    { containers: [sc({ capabilities: { add: 'CHOWN' } })] },
+    // no-disallowed-volume-types
+    { volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }], containers: [c()] },
+    { volumes: [{ name: 'g', gitRepo: { repository: 'https://x' } }, { name: 'e', emptyDir: {} }], containers: [c()] },
+    {
+      volumes: [
+        { name: 'a', configMap: { name: 'x' } },
+        { name: 'b', csi: { driver: 'd' } },
+        { name: 'c', image: { reference: 'r' } },
+        { name: 'd', projected: { sources: [] } },
+        { name: 'e', ephemeral: {} },
+        { name: 'f', persistentVolumeClaim: { claimName: 'c' } },
+        { name: 'g', secret: { secretName: 's' } },
+        { name: 'h', downwardAPI: {} },
+        'not-a-volume',
+      ],
+      containers: [c()],
+    },
+    { volumes: [{ name: 'x', notAVolumeSource: {} }], containers: [c()] },
+    // no-unsafe-apparmor-profile
+    { securityContext: { appArmorProfile: { type: 'Unconfined' } }, containers: [sc({ appArmorProfile: { type: 'RuntimeDefault' } })] },
+    { securityContext: { appArmorProfile: { type: 'RuntimeDefault' } }, containers: [sc({ appArmorProfile: { type: 'Localhost', localhostProfile: 'p' } })] },
+    { containers: [sc({ appArmorProfile: {} })] },
+    { containers: [c()], ephemeralContainers: [sc({ appArmorProfile: { type: 'Unconfined' } })] },
+    { containers: [c()], initContainers: [sc({ appArmorProfile: { type: 'runtimedefault' } })] },
+    // no-unsafe-selinux-options
+    { securityContext: { seLinuxOptions: { type: 'spc_t' } }, containers: [sc({ seLinuxOptions: { type: 'container_t' } })] },
+    { securityContext: { seLinuxOptions: { type: 'container_init_t', level: 's0:c1,c2' } }, containers: [sc({ seLinuxOptions: { type: '' } })] },
+    { containers: [sc({ seLinuxOptions: { user: 'root' } })] },
+    { containers: [c()], initContainers: [sc({ seLinuxOptions: { role: 'sysadm_r' } })] },
+    { containers: [c()], ephemeralContainers: [sc({ seLinuxOptions: { type: 'unconfined_t' } })] },
+    { containers: [sc({ seLinuxOptions: { user: '', role: '' } })] },
+    // no-ssh-port
+    { containers: [c({ ports: [{ containerPort: 22 }] })] },
+    { containers: [c({ ports: [{ containerPort: 22, protocol: 'UDP' }, { containerPort: 2222 }] })] },
+    { containers: [c({ ports: [{ name: 'ssh', containerPort: 22, protocol: 'tcp' }] })] },
+    { containers: [c({ ports: [{ containerPort: '22' }] })] },
+    { containers: [c({ ports: [{ containerPort: ' 2.2e1 ' }, { containerPort: '0x16' }] })] },
+    { containers: [c({ ports: [{ containerPort: '222' }, { containerPort: '' }, { containerPort: 22.5 }] })] },
+    { containers: [c()], initContainers: [c({ name: 'i', ports: [{ containerPort: 22, protocol: 'TCP' }] })] },
+    { containers: [c()], ephemeralContainers: [c({ name: 'd', ports: [{ containerPort: 22 }] })] },
+    // no-secret-key-ref-env
+    { containers: [c({ env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] })] },
+    { containers: [c({ env: [{ name: 'A', value: 'x' }, { name: 'B', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }], envFrom: [{ configMapRef: { name: 'c' } }] })] },
+    { containers: [c({ envFrom: [{ secretRef: { name: 's' } }] })] },
+    { containers: [c()], initContainers: [c({ name: 'i', envFrom: [{ prefix: 'X_', secretRef: { name: 's' } }] })] },
+    { containers: [c()], ephemeralContainers: [c({ name: 'd', env: [{ name: 'T', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] })] },
     // hostPath volumes and the runtime socket
     ...(
       [
@@ -231,6 +285,59 @@ function edgeCaseSamples(): Sample[] {
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 's4' }, spec: { externalIPs: ' ' } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 's5' } },
   );
+  // Legacy AppArmor annotations on the pod template (the Pod's own metadata for a Pod).
+  const annotated = (annotations: Record<string, string>, i: number): K8sObject[] =>
+    ['Pod', 'Deployment', 'CronJob'].map((kind) => {
+      const o = wrap(kind, { containers: [c()] }, 1000 + i);
+      const metadata = kind === 'Pod' ? o.metadata : kind === 'CronJob' ? (o.spec as any).jobTemplate.spec.template.metadata : (o.spec as any).template.metadata;
+      metadata.annotations = annotations;
+      return o;
+    });
+  const prefix = 'container.apparmor.security.beta.kubernetes.io/';
+  objects.push(
+    ...annotated({ [`${prefix}app`]: 'unconfined' }, 0),
+    ...annotated({ [`${prefix}app`]: 'runtime/default', [`${prefix}side`]: 'localhost/my-profile', other: 'unconfined' }, 1),
+    ...annotated({ [`${prefix}app`]: 'localhost' }, 2),
+  );
+  // RBAC bindings (judged alone: the bootstrap policy is the only other RBAC data).
+  const ref = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name, ...extra });
+  const user = (name: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name, ...extra });
+  const group = (name: string): Record<string, unknown> => ({ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name });
+  const sa = (name: string, namespace?: string): Record<string, unknown> => ({ kind: 'ServiceAccount', name, ...(namespace === undefined ? {} : { namespace }) });
+  const bindings: [kind: string, name: string, namespace: string | undefined, roleRef: unknown, subjects: unknown, annotations?: Record<string, string>][] = [
+    ['ClusterRoleBinding', 'crb-alice', undefined, ref('cluster-admin'), [user('alice')]],
+    ['ClusterRoleBinding', 'crb-system', undefined, ref('cluster-admin'), [group('system:masters'), sa('ctrl', 'kube-system'), sa('nons'), user('system:serviceaccount:kube-system:x')]],
+    ['ClusterRoleBinding', 'crb-view', undefined, ref('view'), [user('alice')]],
+    ['ClusterRoleBinding', 'crb-authenticated', undefined, ref('cluster-admin'), [group('system:authenticated')]],
+    ['ClusterRoleBinding', 'crb-sa-group', undefined, ref('cluster-admin'), [group('system:serviceaccounts:kube-system'), group('system:serviceaccounts:')]],
+    ['ClusterRoleBinding', 'crb-sa-group-ns', undefined, ref('cluster-admin'), [group('system:serviceaccounts:shop')]],
+    ['ClusterRoleBinding', 'crb-sa-user', undefined, ref('cluster-admin'), [user('system:serviceaccount:default:x')]],
+    ['ClusterRoleBinding', 'crb-anonymous', undefined, ref('cluster-admin'), [user('system:anonymous')]],
+    ['ClusterRoleBinding', 'crb-sa', undefined, ref('cluster-admin'), [sa('deployer', 'ci')]],
+    ['ClusterRoleBinding', 'crb-bad-subjects', undefined, ref('cluster-admin'), [user('alice', { apiGroup: 'example.com' }), { kind: 'Robot', name: 'r' }, user(''), { kind: 'ServiceAccount', name: 'x', namespace: 'a', apiGroup: 'v1' }]],
+    ['ClusterRoleBinding', 'crb-bad-ref', undefined, ref('cluster-admin', { apiGroup: 'example.com' }), [user('alice')]],
+    ['ClusterRoleBinding', 'crb-role-ref', undefined, ref('cluster-admin', { kind: 'Role' }), [user('alice')]],
+    ['ClusterRoleBinding', 'cluster-admin', undefined, ref('view'), [user('alice')]],
+    ['ClusterRoleBinding', 'cluster-admin', undefined, ref('view'), [user('alice')], { 'rbac.authorization.kubernetes.io/autoupdate': 'false' }],
+    ['ClusterRoleBinding', 'system:basic-user', undefined, ref('cluster-admin'), [user('alice')]],
+    ['ClusterRoleBinding', 'system:basic-user', undefined, ref('cluster-admin'), [user('alice')], { 'rbac.authorization.kubernetes.io/autoupdate': 'false' }],
+    ['RoleBinding', 'rb-sa', 'default', ref('cluster-admin'), [sa('app')]],
+    ['RoleBinding', 'rb-sa-kube-system', 'kube-system', ref('cluster-admin'), [sa('app')]],
+    ['RoleBinding', 'rb-sa-other-ns', 'kube-system', ref('cluster-admin'), [sa('app', 'shop')]],
+    ['RoleBinding', 'rb-no-ns', undefined, ref('cluster-admin'), [sa('app')]],
+    ['RoleBinding', 'rb-edit', 'default', ref('edit'), [user('bob')]],
+    ['RoleBinding', 'rb-group', 'default', ref('cluster-admin'), [group('devs')]],
+    ['RoleBinding', 'rb-no-subjects', 'default', ref('cluster-admin'), undefined],
+  ];
+  bindings.forEach(([kind, name, namespace, roleRef, subjects, annotations]) =>
+    objects.push({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind,
+      metadata: { name, ...(namespace === undefined ? {} : { namespace }), ...(annotations ? { annotations } : {}) },
+      roleRef,
+      ...(subjects === undefined ? {} : { subjects }),
+    } as K8sObject),
+  );
   const file = 'edge-cases.yaml';
   const text = objects.map((o) => yaml.dump(o)).join('---\n');
   const parsed = parseManifests(text, file);
@@ -240,12 +347,28 @@ function edgeCaseSamples(): Sample[] {
 
 // ───────────────────────────── known deviations ─────────────────────────────
 
+/** The fields of core/v1 VolumeSource. */
+const VOLUME_SOURCES = new Set([
+  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi', 'glusterfs', 'persistentVolumeClaim', 'rbd',
+  'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap', 'vsphereVolume', 'quobyte', 'azureDisk',
+  'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO', 'storageos', 'csi', 'ephemeral', 'image',
+]);
+
 /** Disagreements that are understood: (check id, sample) → reason. */
 const KNOWN: { check: string; reason: string; applies: (s: Sample) => boolean }[] = [
   {
     check: 'no-container-runtime-socket-mount',
     reason: "a host path with a '..' segment cannot be resolved in CEL and is refused (stricter than the TypeScript check)",
     applies: (s) => JSON.stringify(s.object.object).includes('/..'),
+  },
+  {
+    check: 'no-disallowed-volume-types',
+    reason:
+      'a volume key that is not a VolumeSource field: the TypeScript check reports it, the API server drops or rejects it before admission, and the rendition tests the disallowed sources by name',
+    applies: (s) => {
+      const t = podTemplate(s.object.object);
+      return asArray<unknown>(t?.spec.volumes).some((v) => isRecord(v) && Object.keys(v).some((k) => k !== 'name' && !VOLUME_SOURCES.has(k)));
+    },
   },
 ];
 

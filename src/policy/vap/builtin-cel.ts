@@ -9,6 +9,9 @@
  * Expressions use only what Kubernetes' CEL environment offers (optional `.?` / `orValue`, `has()`,
  * the strings extension's `trim`, `upperAscii`, `join`, regex `matches`).
  */
+import { analyzeRbac } from '../../analyzers/rbac/rbac-analyzer.js';
+import { ALL_SERVICE_ACCOUNTS_GROUP, ANONYMOUS_USER, AUTHENTICATED_GROUP, RBAC_GROUP, SERVICE_ACCOUNT_USER_PREFIX, SERVICE_ACCOUNTS_GROUP_PREFIX, UNAUTHENTICATED_GROUP } from '../../analyzers/rbac/subjects.js';
+import { AUTOUPDATE_ANNOTATION, fullAccessRuleIndex, isBuiltInClusterAdmin } from '../../checks/rbac/rbac-check-helpers.js';
 import { RUNTIME_PIPES, RUNTIME_SOCKET_PARENTS, RUNTIME_SOCKET_PATHS } from '../../kinds/host-paths.js';
 
 export interface CelValidation {
@@ -87,6 +90,9 @@ function workload(validations: CelValidation[], extraVariables: { name: string; 
 /** pss-helpers BASELINE_ALLOWED_CAPABILITIES: compared after trim, upper-casing and dropping CAP_. */
 const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
 
+/** A container's capabilities.add as a list (a non-list, which the API server rejects, adds nothing, as in capabilityList). */
+const ADD_LIST = "[c.?securityContext.?capabilities.?add.orValue([])].map(l, type(l) == list ? l : [])[0]";
+
 /** no-unsafe-sysctls SAFE_SYSCTLS. */
 const SAFE_SYSCTLS = [
   'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_unprivileged_port_start', 'net.ipv4.tcp_syncookies',
@@ -159,9 +165,125 @@ function resourceRendition(section: 'requests' | 'limits', resource: 'cpu' | 'me
   ]);
 }
 
+// ───────────────────────────── restricted / baseline extras ─────────────────────────────
+
+/** no-added-capabilities: the baseline set minus NET_BIND_SERVICE (capabilities beyond it are no-unsafe-capabilities'). */
+const ADDED_CAPABILITIES = BASELINE_CAPABILITIES.filter((c) => c !== 'NET_BIND_SERVICE');
+
+/**
+ * no-disallowed-volume-types: the volume sources of core/v1 VolumeSource the restricted profile forbids.
+ * The TypeScript check reports every key but `name` outside its allow-list; the API server drops (or, with
+ * strict field validation, rejects) keys that are not VolumeSource fields before admission, so at
+ * admission these are the only keys left to report. `has()` on declared fields also type-checks against
+ * the Pod schema, which a comprehension over a volume's keys would not.
+ */
+const DISALLOWED_VOLUME_SOURCES = [
+  'hostPath', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'nfs', 'iscsi', 'glusterfs', 'rbd', 'flexVolume', 'cinder', 'cephfs',
+  'flocker', 'fc', 'azureFile', 'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'portworxVolume', 'scaleIO', 'storageos',
+];
+
+/** no-unsafe-selinux-options ALLOWED_TYPES ('' leaves the runtime's default). */
+const SELINUX_TYPES = ['', 'container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t'];
+
+const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+
+/** The pod template's metadata (the Pod's own for a Pod), only when the object has a pod spec. */
+const POD_METADATA =
+  "object.kind == 'Pod' ? object.?metadata : object.kind == 'CronJob' ? object.?spec.?jobTemplate.?spec.?template.?metadata : object.?spec.?template.?metadata";
+
+/**
+ * A securityContext (`sc`, optional) whose appArmorProfile, when written, has type RuntimeDefault or
+ * Localhost; an appArmorProfile without a type is refused like Unconfined.
+ */
+const appArmorOk = (sc: string): string => `!${sc}.?appArmorProfile.hasValue() || ${sc}.?appArmorProfile.?type.orValue('') in ['RuntimeDefault', 'Localhost']`;
+
+/** A securityContext whose seLinuxOptions, when written, set no user or role and a confined container type. */
+const seLinuxOk = (sc: string): string =>
+  `${sc}.?seLinuxOptions.?type.orValue('') in ${celList(SELINUX_TYPES)} && ${sc}.?seLinuxOptions.?user.orValue('') == '' && ${sc}.?seLinuxOptions.?role.orValue('') == ''`;
+
+/**
+ * no-ssh-port reads Number(containerPort) === 22: an int or double 22, or a string the way JavaScript's
+ * Number reads it (decimal with optional sign, point and exponent; 0x/0o/0b literals). The API server only
+ * admits an int, so the string forms matter for manifests only. `dyn` keeps the comparison valid for the
+ * int-typed field in Kubernetes' type checker.
+ */
+const SSH_PORT_PRED =
+  "[dyn(p.?containerPort.orValue(0))].exists(x, type(x) == string ? " +
+  "(x.trim().matches('^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') && double(x.trim()) == 22.0) || x.trim().matches('^0([xX]0*16|[oO]0*26|[bB]0*10110)$') : " +
+  '(type(x) == int || type(x) == double) && x == 22)';
+/** TCP unless another protocol is written (case-insensitive). */
+const TCP_PRED = "[p.?protocol.orValue('')].all(pr, pr == '' || (type(pr) == string && pr.upperAscii() == 'TCP'))";
+
+// ───────────────────────────── no-cluster-admin-binding ─────────────────────────────
+
+/**
+ * The binding judged alone, as the TypeScript check judges it over a one-object inventory: Kubernetes'
+ * bootstrap RBAC policy is the only other RBAC data. The roles granting full access are then the bootstrap
+ * ones (the cluster-admin ClusterRole); a binding named like a bootstrap binding (and not annotated
+ * rbac.authorization.kubernetes.io/autoupdate: "false") has its roleRef reconciled to the bootstrap one.
+ * Subjects that are Kubernetes' own components (system: users and groups, kube-system service accounts,
+ * but not system:authenticated, system:anonymous and the like) are not reported, as in isSystemSubject;
+ * subjects the API server would reject (bad kind or apiGroup, empty name, a ClusterRoleBinding service
+ * account without a namespace) are ignored, as in normalizeSubject.
+ */
+function clusterAdminBindingRendition(): CelRendition {
+  const facts = analyzeRbac([]);
+  const triple = (kind: string, namespace: string | undefined, name: string): string => celList([kind, namespace ?? '', name]);
+  const grantsAll = (kind: string, name: string, role: Parameters<typeof fullAccessRuleIndex>[0]): boolean => isBuiltInClusterAdmin(kind, name, role) || fullAccessRuleIndex(role) >= 0;
+  const fullRoles = facts.roles.filter((r) => grantsAll(r.kind, r.name, r)).map((r) => triple(r.kind, r.namespace, r.name));
+  const bootstrapBindings = facts.bindings.filter((b) => b.bootstrap);
+  const key = (b: { kind: string; namespace?: string; name: string }): string => celString(`${b.kind}/${b.namespace ?? ''}/${b.name}`);
+  const bootKeys = bootstrapBindings.map(key);
+  const bootFull = bootstrapBindings.filter((b) => grantsAll(b.roleRef.kind, b.roleRef.name, b.role)).map(key);
+  const apiGroupOk = `s.?apiGroup.orValue('') in ['', ${celString(RBAC_GROUP)}]`;
+  const saUser = celString(SERVICE_ACCOUNT_USER_PREFIX);
+  const saGroupPrefix = celString(SERVICE_ACCOUNTS_GROUP_PREFIX);
+  const reported =
+    "[s.?name.orValue('')].all(n, type(n) == string && n != '' && (" +
+    `(s.?kind.orValue('') == 'User' && ${apiGroupOk} && (n == ${celString(ANONYMOUS_USER)} || (n.startsWith(${saUser}) && !n.startsWith(${celString(`${SERVICE_ACCOUNT_USER_PREFIX}kube-system:`)})) || !n.startsWith('system:'))) || ` +
+    `(s.?kind.orValue('') == 'Group' && ${apiGroupOk} && (n in ${celList([AUTHENTICATED_GROUP, UNAUTHENTICATED_GROUP, ALL_SERVICE_ACCOUNTS_GROUP])} || ` +
+    `(n.startsWith(${saGroupPrefix}) && size(n) > ${SERVICE_ACCOUNTS_GROUP_PREFIX.length} && n != ${celString(`${SERVICE_ACCOUNTS_GROUP_PREFIX}kube-system`)}) || !n.startsWith('system:'))) || ` +
+    "(s.?kind.orValue('') == 'ServiceAccount' && s.?apiGroup.orValue('') == '' && [s.?namespace.orValue('')].all(ns, type(ns) == string && ns != '' ? ns != 'kube-system' : " +
+    "object.kind == 'RoleBinding' && variables.bindingNamespace != 'kube-system'))))";
+  const message = "Bindings must not grant cluster-admin to subjects other than Kubernetes' own components.";
+  return {
+    kinds: ['ClusterRoleBinding', 'RoleBinding'],
+    variables: [
+      {
+        name: 'bindingNamespace',
+        expression: "object.kind == 'RoleBinding' && type(object.?metadata.?namespace.orValue('')) == string ? object.?metadata.?namespace.orValue('') : ''",
+      },
+      { name: 'bindingName', expression: "type(object.?metadata.?name.orValue('')) == string ? object.?metadata.?name.orValue('') : ''" },
+      { name: 'bindingKey', expression: "object.kind + '/' + variables.bindingNamespace + '/' + variables.bindingName" },
+      {
+        name: 'reconciled',
+        expression: `variables.bindingKey in [${bootKeys.join(', ')}] && object.?metadata.?annotations[?${celString(AUTOUPDATE_ANNOTATION)}].orValue('') != 'false'`,
+      },
+      {
+        name: 'grantsFullAccess',
+        expression:
+          `variables.bindingName != '' && (variables.reconciled ? variables.bindingKey in [${bootFull.join(', ')}] : ` +
+          `object.?roleRef.?apiGroup.orValue('') in ['', ${celString(RBAC_GROUP)}] && [${fullRoles.join(', ')}].exists(r, ` +
+          "object.?roleRef.?kind.orValue('') == r[0] && object.?roleRef.?name.orValue('') == r[2] && (r[0] != 'Role' || variables.bindingNamespace == r[1])))",
+      },
+      { name: 'reportedSubjects', expression: `variables.grantsFullAccess ? object.?subjects.orValue([]).filter(s, ${reported}) : []` },
+    ],
+    validations: [
+      {
+        expression: 'size(variables.reportedSubjects) == 0',
+        message,
+        messageExpression: `${celString(`${message.replace(/\.$/, '')}: `)} + variables.reportedSubjects.map(s, string(s.kind) + ' ' + string(s.name)).join(', ')`,
+      },
+    ],
+  };
+}
+
 // ───────────────────────────── the renditions ─────────────────────────────
 
 const notTrue = (field: string): string => `variables.podSpec.?${field}.orValue(false) != true`;
+
+/** Built on first use: it reads the bootstrap RBAC policy. */
+let clusterAdminBinding: CelRendition | undefined;
 
 export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
   'no-privileged-container': workload([perContainer('c.?securityContext.?privileged.orValue(false) != true', 'Containers must not run privileged.')]),
@@ -177,7 +299,7 @@ export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
   ]),
   'no-unsafe-capabilities': workload([
     perContainer(
-      `c.?securityContext.?capabilities.?add.orValue([]).all(cap, type(cap) != string || cap.trim().upperAscii().matches(${celString(`^(CAP_)?(${BASELINE_CAPABILITIES.join('|')})$`)}))`,
+      `${ADD_LIST}.all(cap, type(cap) != string || cap.trim().upperAscii().matches(${celString(`^(CAP_)?(${BASELINE_CAPABILITIES.join('|')})$`)}))`,
       'Containers must not add capabilities beyond the baseline set.',
     ),
   ]),
@@ -282,6 +404,53 @@ export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
       { name: 'mountedVolumeNames', expression: "variables.allContainers.map(c, c.?volumeMounts.orValue([]).map(m, m.?name.orValue('')))" },
     ],
   ),
+  'no-added-capabilities': workload([
+    perContainer(
+      `!${ADD_LIST}.exists(cap, type(cap) == string && cap.trim().upperAscii().matches(${celString(`^(CAP_)?(${ADDED_CAPABILITIES.join('|')})$`)}))`,
+      'Containers may add back only the NET_BIND_SERVICE capability.',
+      { guard: 'variables.isWindows' },
+    ),
+  ]),
+  'no-disallowed-volume-types': workload([
+    {
+      expression: `!variables.podSpec.?volumes.orValue([]).exists(v, ${DISALLOWED_VOLUME_SOURCES.map((f) => `has(v.${f})`).join(' || ')})`,
+      message: 'Pods must use only the volume types the restricted profile allows.',
+      messageExpression:
+        "'Pods must use only the volume types the restricted profile allows: ' + variables.podSpec.?volumes.orValue([])" +
+        `.filter(v, ${DISALLOWED_VOLUME_SOURCES.map((f) => `has(v.${f})`).join(' || ')}).map(v, string(v.?name.orValue('?'))).join(', ')`,
+    },
+  ]),
+  'no-unsafe-apparmor-profile': workload(
+    [
+      { expression: appArmorOk('variables.podSecurityContext'), message: 'The pod securityContext must set appArmorProfile.type to RuntimeDefault or Localhost, or leave it unset.' },
+      perContainer(appArmorOk('c.?securityContext'), 'Containers must set appArmorProfile.type to RuntimeDefault or Localhost, or leave it unset.'),
+      {
+        // Legacy annotations, still honoured by older kubelets: runtime/default or localhost/<profile> only.
+        expression: `variables.podAnnotations.all(k, !k.startsWith(${celString(APPARMOR_ANNOTATION_PREFIX)}) || variables.podAnnotations[k] == 'runtime/default' || variables.podAnnotations[k].startsWith('localhost/'))`,
+        message: 'AppArmor annotations must name runtime/default or localhost/<profile>.',
+      },
+    ],
+    [{ name: 'podAnnotations', expression: `variables.podSpec.hasValue() ? (${POD_METADATA}).?annotations.orValue({}) : {}` }],
+  ),
+  'no-unsafe-selinux-options': workload([
+    { expression: seLinuxOk('variables.podSecurityContext'), message: 'The pod securityContext must not set a custom SELinux type, user or role.' },
+    perContainer(seLinuxOk('c.?securityContext'), 'Containers must not set a custom SELinux type, user or role.'),
+  ]),
+  'no-ssh-port': workload([
+    // Ephemeral containers cannot declare ports.
+    perContainer(`!c.?ports.orValue([]).exists(p, ${SSH_PORT_PRED} && ${TCP_PRED})`, 'Containers must not expose the SSH port (containerPort 22/TCP).', {
+      list: '(variables.initContainers + variables.containers)',
+    }),
+  ]),
+  'no-secret-key-ref-env': workload([
+    perContainer(
+      "!c.?env.orValue([]).exists(e, e.?valueFrom.?secretKeyRef.hasValue()) && !c.?envFrom.orValue([]).exists(e, e.?secretRef.hasValue())",
+      'Secrets should be mounted as files rather than exposed as environment variables.',
+    ),
+  ]),
+  get 'no-cluster-admin-binding'(): CelRendition {
+    return (clusterAdminBinding ??= clusterAdminBindingRendition());
+  },
   'no-service-external-ips': {
     kinds: ['Service'],
     variables: [{ name: 'externalIPs', expression: 'object.?spec.?externalIPs.orValue([])' }],
@@ -300,13 +469,8 @@ export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
 const NOT_EXPORTABLE: Readonly<Record<string, string>> = {
   'no-sensitive-host-path-mount': 'not expressed in CEL yet (host-path normalisation and the sensitive-path table)',
   'no-writable-host-path-mount': 'not expressed in CEL yet (host-path normalisation per mount)',
-  'no-unsafe-apparmor-profile': 'not expressed in CEL yet',
-  'no-unsafe-selinux-options': 'not expressed in CEL yet',
-  'no-disallowed-volume-types': 'not expressed in CEL yet',
-  'no-added-capabilities': 'not expressed in CEL yet',
   'require-image-digest': 'not expressed in CEL yet (image reference parsing and digest validation)',
   'require-trusted-registry': 'depends on the trustedRegistries option and image reference normalisation; not expressed in CEL yet',
-  'no-ssh-port': 'not expressed in CEL yet',
   'no-default-namespace': 'a manifest without a namespace lands in kubectl\'s current namespace; at admission the request always names one (not expressed in CEL yet)',
   'no-default-service-account': 'needs other objects (ServiceAccounts, RBAC bindings): reads inventory-wide facts',
   'no-automounted-service-account-token': 'needs other objects (the ServiceAccount\'s automount setting): reads inventory-wide facts',
@@ -317,8 +481,6 @@ const NOT_EXPORTABLE: Readonly<Record<string, string>> = {
   'no-inline-secret-data': 'secret detection (entropy, key names, known token formats) is not expressible in CEL',
   'no-secret-in-env': 'secret detection (entropy, key names, known token formats) is not expressible in CEL',
   'no-secret-in-configmap': 'secret detection (entropy, key names, known token formats) is not expressible in CEL',
-  'no-secret-key-ref-env': 'not expressed in CEL yet',
-  'no-cluster-admin-binding': 'reads the RBAC graph (roles, aggregation); its object-alone verdict (a binding to cluster-admin) is not expressed in CEL yet',
 };
 
 /** The one-line reason a built-in check (by id, category and stage) is not exported. */

@@ -168,7 +168,7 @@ describe('exportVap', () => {
     assert.match(reason('require-network-policy') ?? '', /inventory-wide/);
     assert.match(reason('no-curl-pipe-to-shell') ?? '', /Dockerfile/);
     assert.match(reason('require-apiserver-tls') ?? '', /control-plane/);
-    assert.match(reason('no-added-capabilities') ?? '', /not expressed in CEL yet/);
+    assert.match(reason('require-image-digest') ?? '', /not expressed in CEL yet/);
     const binding = (id: string): unknown => spec(named(out.objects, 'ValidatingAdmissionPolicyBinding', `bulwark-${id}`)).validationActions;
     assert.deepEqual(binding('no-privileged-container'), ['Deny']);
     assert.deepEqual(binding('require-cpu-limits'), ['Warn', 'Audit']);
