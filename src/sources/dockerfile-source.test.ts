@@ -25,7 +25,7 @@ describe('parseDockerfile', () => {
       apiVersion: 'bulwark.dev/v1',
       kind: 'Dockerfile',
       metadata: { name: 'app/Dockerfile' },
-      spec: { instructions: [{ keyword: 'FROM', line: 2 }, { keyword: 'RUN', line: 3 }, { keyword: 'USER', line: 5 }] },
+      spec: { instructions: [{ keyword: 'FROM', line: 2, arguments: 'alpine:3.20' }, { keyword: 'RUN', line: 3, arguments: 'apk add   curl' }, { keyword: 'USER', line: 5, arguments: 'app' }] },
     });
     assert.deepEqual(objects[0].source, { file: 'app/Dockerfile', docIndex: 0, startLine: 1 });
     assert.equal(objects[0].span, undefined);

@@ -48,6 +48,8 @@ export function takeDockerfileAst(obj: object, text: string): DockerfileAst | un
 interface DockerfileInstructionEntry {
   keyword: string;
   line: number;
+  /** The instruction's arguments with continuations joined (what custom CEL policies read as `arguments`). */
+  arguments: string;
 }
 
 const SUPPRESSION = /^#\s*bulwark-ignore(?:\s+(\S+))?(?:\s+(.*?))?\s*$/;
@@ -89,7 +91,7 @@ export function parseDockerfile(text: string, file: string, options: DockerfileR
     const line = range.start.line + 1;
     const endLine = range.end.line + 1;
     const keyword = ins.getKeyword().toUpperCase();
-    instructions.push({ keyword, line });
+    instructions.push({ keyword, line, arguments: ins.getArgumentsContent() ?? '' });
     if (!DOCKERFILE_KEYWORDS.has(keyword)) problems.push({ level, file, line, message: `unknown instruction "${ins.getInstruction()}" (not a Dockerfile instruction)` });
     else if (!seenFrom && keyword !== 'FROM' && keyword !== 'ARG') problems.push({ level, file, line, message: `${keyword} before the first FROM (only ARG may come first)` });
     if (keyword === 'FROM') seenFrom = true;

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Inventory } from '../../inventory/inventory.js';
 import { runEngine } from '../../engine/run.js';
 import { parseManifests } from '../../sources/manifest-parser.js';
-import { CheckTester } from '../../testing/check-tester.js';
+import { CheckTester, runDockerfileCheck } from '../../testing/check-tester.js';
 import { EMPTY_CONFIG } from '../config.js';
 import { ConfigError } from '../config-error.js';
 import { guessResource, policyCheck } from './policy-check.js';
@@ -227,6 +227,21 @@ describe('custom policies as checks', () => {
     const findings = findingsOf(check, deployment());
     assert.deepEqual(findings.map((f) => f.messageId), ['evaluationError']);
     assert.match(findings[0].message, /budget|cost/);
+  });
+
+  it('judges Dockerfiles at build time through their instructions', () => {
+    const check = policyCheck(
+      policyOf(`  title: Base images come from our registry
+  stage: build
+  match: {kinds: [Dockerfile]}
+  validations:
+    - expression: "object.spec.instructions.filter(i, i.keyword == 'FROM').all(i, i.arguments.split(' ').filter(w, !w.startsWith('--'))[0].startsWith('registry.example.com/'))"
+      messageExpression: "'FROM outside registry.example.com: ' + object.spec.instructions.filter(i, i.keyword == 'FROM' && !i.arguments.contains('registry.example.com/')).map(i, i.arguments).join(', ')"
+`),
+    );
+    const run = (dockerfile: string) => runDockerfileCheck(check, dockerfile).findings.map((f) => f.message);
+    assert.deepEqual(run('FROM --platform=linux/amd64 registry.example.com/base/node:20 AS build\nRUN npm ci\nFROM registry.example.com/base/distroless:20\n'), []);
+    assert.deepEqual(run('FROM node:20 AS build\nFROM registry.example.com/base/distroless:20\n'), ['FROM outside registry.example.com: node:20 AS build']);
   });
 
   it('guesses resources as Kubernetes does', () => {
