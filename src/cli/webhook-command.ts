@@ -23,6 +23,8 @@ export interface ServeFlags {
   denyOn: string;
   excludeNamespace?: string[];
   breakGlassAnnotation: string;
+  breakGlassGroup?: string[];
+  drainDelay: string;
   allowAnnotationSuppressions?: boolean;
   requestTimeout: string;
 }
@@ -46,6 +48,8 @@ export function registerWebhookCommand(program: Command, setExitCode: (code: num
       (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
     )
     .option('--break-glass-annotation <key>', 'an object with this annotation and a non-empty reason is admitted (and logged)', DEFAULT_BREAK_GLASS_ANNOTATION)
+    .option('--break-glass-group <group>', 'only users in this group may break glass (repeatable; default system:masters)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--drain-delay <seconds>', 'after SIGTERM, keep answering this long (readyz 503) before closing, while endpoints update', '5')
     .option('--allow-annotation-suppressions', 'honour ignore.bulwark.dev/<check-id> annotations (off: the workload author controls them)')
     .option('--request-timeout <seconds>', 'time a client has to send a whole request', '10')
     .action(async (flags: ServeFlags) => {
@@ -145,6 +149,8 @@ async function serve(flags: ServeFlags): Promise<number> {
   const timeout = Number(flags.requestTimeout);
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`--request-timeout must be a positive number of seconds`);
   if (flags.breakGlassAnnotation.trim() === '') throw new UsageError('--break-glass-annotation must not be empty');
+  const drainDelayMs = Number(flags.drainDelay) * 1000;
+  if (!Number.isFinite(drainDelayMs) || drainDelayMs < 0) throw new UsageError('--drain-delay must be a number of seconds');
 
   const config = flags.config ? loadConfig(flags.config) : EMPTY_CONFIG;
   assertUniquePolicyIds(config.policies, new Set(BUILTIN_CHECKS.map((c) => c.meta.id)));
@@ -156,6 +162,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     denyOn: flags.denyOn as Severity,
     excludeNamespaces: flags.excludeNamespace ?? DEFAULT_EXCLUDED_NAMESPACES,
     breakGlassAnnotation: flags.breakGlassAnnotation,
+    breakGlassGroups: flags.breakGlassGroup,
     allowAnnotationSuppressions: flags.allowAnnotationSuppressions === true,
   });
   let server: WebhookServer;
@@ -180,7 +187,7 @@ async function serve(flags: ServeFlags): Promise<number> {
   await new Promise<void>((resolveStop) => {
     const stop = (signal: string): void => {
       stdoutLogger({ level: 'info', msg: 'draining', signal });
-      void server.drain().then(() => {
+      void server.drain(20_000, drainDelayMs).then(() => {
         stdoutLogger({ level: 'info', msg: 'stopped' });
         resolveStop();
       });

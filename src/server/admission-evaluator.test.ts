@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseConfig, type BulwarkConfig } from '../policy/config.js';
-import { defaultAdmissionPolicy, type AdmissionPolicy, type AdmissionPolicyOptions } from './admission-evaluator.js';
+import { defaultAdmissionPolicy, EXISTING_PREFIX, type AdmissionPolicy, type AdmissionPolicyOptions } from './admission-evaluator.js';
 import { parseAdmissionReview } from './admission-review.js';
 import { AUDIT_PREFIX, BREAK_GLASS_PREFIX } from './admission-response.js';
 
@@ -126,23 +126,48 @@ describe('AdmissionPolicy', () => {
     assert.equal(policy({ excludeNamespaces: [] }).decide(request(pod({ privileged: true }), { namespace: 'kube-system' })).verdict, 'denied');
   });
 
-  it('break-glass with a reason admits, returns the findings as warnings and reports the reason', () => {
-    const d = policy().decide(request(pod({ privileged: true }, { 'bulwark.dev/break-glass': ' INC-4711 outage ' })));
+  const admin = { userInfo: { username: 'root', groups: ['system:masters', 'system:authenticated'] } };
+
+  it('break-glass with a reason admits, returns the findings as warnings and reports the reason, also to the audit log', () => {
+    const d = policy().decide(request(pod({ privileged: true }, { 'bulwark.dev/break-glass': ' INC-4711 outage ' }), admin));
     assert.equal(d.verdict, 'break_glass');
     assert.equal(d.review.response.allowed, true);
     assert.equal(d.breakGlassReason, 'INC-4711 outage');
+    assert.deepEqual(d.review.response.auditAnnotations, { 'break-glass-reason': 'INC-4711 outage', 'would-deny': 'no-privilege-escalation,no-privileged-container,require-run-as-non-root' });
     assert.ok(d.review.response.warnings?.includes(`${BREAK_GLASS_PREFIX}no-privileged-container: The container "app" runs privileged.`));
     assert.ok(d.findings.length > 0);
   });
 
+  it('only the configured groups may break glass (default system:masters)', () => {
+    const glass = pod({ privileged: true }, { 'bulwark.dev/break-glass': 'because' });
+    const d = policy().decide(request(glass, { userInfo: { username: 'dev', groups: ['system:authenticated'] } }));
+    assert.equal(d.verdict, 'denied');
+    assert.ok(d.review.response.warnings?.some((w) => w === 'bulwark.dev/break-glass: ignored, only members of system:masters may break glass'));
+    assert.equal(policy({ breakGlassGroups: ['sre'] }).decide(request(glass, { userInfo: { username: 'o', groups: ['sre'] } })).verdict, 'break_glass');
+    assert.equal(policy({ breakGlassGroups: ['sre'] }).decide(request(glass, admin)).verdict, 'denied');
+  });
+
+  it('on UPDATE denies only what the change introduces; what the stored object already violated is a warning', () => {
+    const old = pod({ privileged: true });
+    const relabelled = { ...pod({ privileged: true }), metadata: { name: 'web', labels: { team: 'x' } } };
+    const kept = policy().decide(request(relabelled, { operation: 'UPDATE', oldObject: old }));
+    assert.equal(kept.verdict, 'warned');
+    assert.ok(kept.review.response.warnings?.includes(`${EXISTING_PREFIX}no-privileged-container: The container "app" runs privileged.`));
+    const worse = policy().decide(request(pod({ ...HARDENED, privileged: true }), { operation: 'UPDATE', oldObject: pod(HARDENED) }));
+    assert.equal(worse.verdict, 'denied');
+    assert.deepEqual([...worse.denying].sort(), ['no-privilege-escalation', 'no-privileged-container']);
+    const terminating = { ...pod({ privileged: true }), metadata: { name: 'web', deletionTimestamp: '2026-11-23T10:00:00Z' } };
+    assert.equal(policy().decide(request(terminating, { operation: 'UPDATE', oldObject: pod(HARDENED) })).review.response.allowed, true);
+  });
+
   it('break-glass with an empty reason does nothing but warn', () => {
-    const d = policy().decide(request(pod({ privileged: true }, { 'bulwark.dev/break-glass': '  ' })));
+    const d = policy().decide(request(pod({ privileged: true }, { 'bulwark.dev/break-glass': '  ' }), admin));
     assert.equal(d.verdict, 'denied');
     assert.ok(d.review.response.warnings?.some((w) => w.startsWith('bulwark.dev/break-glass: ignored')));
   });
 
   it('a custom break-glass annotation key is honoured', () => {
-    const d = policy({ breakGlassAnnotation: 'example.com/emergency' }).decide(request(pod({ privileged: true }, { 'example.com/emergency': 'on call' })));
+    const d = policy({ breakGlassAnnotation: 'example.com/emergency' }).decide(request(pod({ privileged: true }, { 'example.com/emergency': 'on call' }), admin));
     assert.equal(d.verdict, 'break_glass');
   });
 

@@ -41,6 +41,8 @@ export interface AdmissionPolicyOptions {
   denyOn: Severity;
   excludeNamespaces: readonly string[];
   breakGlassAnnotation: string;
+  /** Who may break glass: requests from a user in one of these groups (default system:masters). */
+  breakGlassGroups?: readonly string[];
   /** Honour `ignore.bulwark.dev/*` annotations (off by default: the workload's author controls them). */
   allowAnnotationSuppressions: boolean;
   /** For tests: the engine's clock. */
@@ -110,6 +112,56 @@ export class AdmissionPolicy {
     if (info.object === null) return allow('allowed');
 
     const object = info.object;
+    const findings = this.evaluate(object, info);
+    // UPDATE: what the stored object already violated is not the author's doing now (a controller scaling an
+    // old ReplicaSet down, a finalizer removed, a label added): it is reported, never denied. Objects being
+    // deleted are only finishing, as Pod Security Admission also lets them.
+    const existing = new Set<string>();
+    if (info.operation === 'UPDATE' && info.oldObject) {
+      const terminating = object.metadata.deletionTimestamp !== undefined && object.metadata.deletionTimestamp !== null;
+      for (const f of terminating ? findings : this.evaluate(info.oldObject, info)) existing.add(findingKey(f));
+    }
+    const denyRank = severityRank(this.options.denyOn);
+    const denies = (f: Finding): boolean => f.enforcement === 'deny' && severityRank(f.severity) >= denyRank && !existing.has(findingKey(f));
+    const wouldDeny = findings.filter(denies);
+    const others = findings.filter((f) => !denies(f));
+    const denying = [...new Set(wouldDeny.map((f) => f.checkId))];
+
+    const annotations = object.metadata.annotations;
+    const glass = annotations && typeof annotations === 'object' ? annotations[this.options.breakGlassAnnotation] : undefined;
+    const reason = typeof glass === 'string' && glass.trim() !== '' ? glass.trim() : undefined;
+    const groups = Array.isArray((info.request.userInfo as { groups?: unknown } | undefined)?.groups) ? ((info.request.userInfo as { groups: unknown[] }).groups) : [];
+    const allowedGroups = this.options.breakGlassGroups ?? DEFAULT_BREAK_GLASS_GROUPS;
+    const mayBreakGlass = groups.some((g) => typeof g === 'string' && allowedGroups.includes(g));
+    const breakGlassReason = reason !== undefined && mayBreakGlass ? reason : undefined;
+
+    const warnings: string[] = [];
+    let response: AdmissionResponseBody;
+    let verdict: AdmissionVerdict;
+    if (breakGlassReason !== undefined) {
+      for (const f of wouldDeny) warnings.push(warningText(f, BREAK_GLASS_PREFIX));
+      verdict = 'break_glass';
+      response = { uid, allowed: true, auditAnnotations: { 'break-glass-reason': breakGlassReason.slice(0, 1024), 'would-deny': denying.join(',') } };
+    } else if (wouldDeny.length > 0 && this.options.mode === 'enforce') {
+      verdict = 'denied';
+      response = { uid, allowed: false, status: { code: 403, reason: this.reasonFor(wouldDeny), message: denialMessage(wouldDeny) } };
+    } else {
+      for (const f of wouldDeny) warnings.push(warningText(f, AUDIT_PREFIX));
+      verdict = findings.length > 0 ? 'warned' : 'allowed';
+      response = { uid, allowed: true };
+    }
+    if (typeof glass === 'string' && reason === undefined) {
+      warnings.push(`${this.options.breakGlassAnnotation}: ignored, the annotation needs a reason`);
+    } else if (reason !== undefined && !mayBreakGlass) {
+      warnings.push(`${this.options.breakGlassAnnotation}: ignored, only members of ${allowedGroups.join(', ')} may break glass`);
+    }
+    for (const f of others) warnings.push(existing.has(findingKey(f)) && f.enforcement === 'deny' ? warningText(f, EXISTING_PREFIX) : warningText(f));
+    if (warnings.length > 0) response.warnings = capWarnings(warnings);
+    return { review: reviewResponse(apiVersion, response), verdict, findings, denying, breakGlassReason };
+  }
+
+  private evaluate(object: K8sObject, info: AdmissionRequestInfo): Finding[] {
+    const uid = info.uid;
     const inventory = new Inventory([{ object, source: { cluster: 'admission', uid }, pointerPrefix: '' }]);
     // Checks that judge alone throw (and the engine catches) NeedsInventoryError for whole-cluster facts: a
     // dozen throws per request, whose stack traces would cost more than the checks. The engine keeps only
@@ -130,38 +182,7 @@ export class AdmissionPolicy {
     }
     const problem = result.problems.find((p) => p.level === 'error');
     if (problem) throw new Error(problem.message);
-
-    const findings = result.findings.filter((f) => !f.suppressed);
-    const denyRank = severityRank(this.options.denyOn);
-    const wouldDeny = findings.filter((f) => f.enforcement === 'deny' && severityRank(f.severity) >= denyRank);
-    const others = findings.filter((f) => !(f.enforcement === 'deny' && severityRank(f.severity) >= denyRank));
-    const denying = wouldDeny.map((f) => f.checkId);
-
-    const annotations = object.metadata.annotations;
-    const glass = annotations && typeof annotations === 'object' ? annotations[this.options.breakGlassAnnotation] : undefined;
-    const breakGlassReason = typeof glass === 'string' && glass.trim() !== '' ? glass.trim() : undefined;
-
-    const warnings: string[] = [];
-    let response: AdmissionResponseBody;
-    let verdict: AdmissionVerdict;
-    if (breakGlassReason !== undefined) {
-      for (const f of wouldDeny) warnings.push(warningText(f, BREAK_GLASS_PREFIX));
-      verdict = 'break_glass';
-      response = { uid, allowed: true };
-    } else if (wouldDeny.length > 0 && this.options.mode === 'enforce') {
-      verdict = 'denied';
-      response = { uid, allowed: false, status: { code: 403, reason: this.reasonFor(wouldDeny), message: denialMessage(wouldDeny) } };
-    } else {
-      for (const f of wouldDeny) warnings.push(warningText(f, AUDIT_PREFIX));
-      verdict = findings.length > 0 ? 'warned' : 'allowed';
-      response = { uid, allowed: true };
-    }
-    if (typeof glass === 'string' && breakGlassReason === undefined) {
-      warnings.push(`${this.options.breakGlassAnnotation}: ignored, the annotation needs a reason`);
-    }
-    for (const f of others) warnings.push(warningText(f));
-    if (warnings.length > 0) response.warnings = capWarnings(warnings);
-    return { review: reviewResponse(apiVersion, response), verdict, findings, denying, breakGlassReason };
+    return result.findings.filter((f) => !f.suppressed);
   }
 
   /**
@@ -193,6 +214,17 @@ export class AdmissionPolicy {
     }
     return 'Forbidden';
   }
+}
+
+/** Prefix of warnings about what the stored object already violated (UPDATE). */
+export const EXISTING_PREFIX = '[already present] ';
+
+/** Who may use the break-glass annotation unless configured: cluster administrators. */
+export const DEFAULT_BREAK_GLASS_GROUPS: readonly string[] = ['system:masters'];
+
+/** A finding's identity across the old and the new object of an UPDATE. */
+function findingKey(f: Finding): string {
+  return `${f.checkId}\u0000${f.messageId}\u0000${f.path}`;
 }
 
 function policyReasons(policies: readonly CustomPolicy[]): Map<string, string> {

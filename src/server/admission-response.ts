@@ -26,6 +26,8 @@ export interface AdmissionResponseBody {
   allowed: boolean;
   status?: AdmissionStatus;
   warnings?: string[];
+  /** Recorded in the API server's audit log, keys prefixed with the webhook's name. */
+  auditAnnotations?: Record<string, string>;
 }
 
 export interface AdmissionReviewResponse {
@@ -41,7 +43,8 @@ export function reviewResponse(apiVersion: AdmissionApiVersion, response: Admiss
 /** One line, no control characters (names and messages may come from the object). */
 function clean(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  // The API server drops a warning holding any Unicode control character (C0, DEL and C1).
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
 }
 
 /** "<check-id>: <message> Fix: <remediation without its final period>" for each denying finding, joined by "; ", at most MAX_MESSAGE_CHARS. */
@@ -74,8 +77,22 @@ export function warningText(f: Finding, prefix = ''): string {
 }
 
 /** At most MAX_WARNINGS entries: the first MAX_WARNINGS - 1 and "… N more" when there are more. */
+/** The API server keeps at most this many characters of warnings per response and drops the rest. */
+const MAX_WARNINGS_TOTAL_CHARS = 4000;
+
 export function capWarnings(warnings: readonly string[], max = MAX_WARNINGS): string[] {
-  if (warnings.length <= max) return [...warnings];
-  const kept = warnings.slice(0, max - 1);
+  const kept: string[] = [];
+  let total = 0;
+  for (const w of warnings) {
+    // Room for the "… N more" tail.
+    if (kept.length === max - 1 || total + w.length > MAX_WARNINGS_TOTAL_CHARS - 20) break;
+    kept.push(w);
+    total += w.length;
+  }
+  if (kept.length === warnings.length) return kept;
+  if (kept.length === max - 1 && warnings.length === max) {
+    const last = warnings[max - 1];
+    if (total + last.length <= MAX_WARNINGS_TOTAL_CHARS) return [...kept, last];
+  }
   return [...kept, `… ${warnings.length - kept.length} more`];
 }

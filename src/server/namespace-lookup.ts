@@ -10,7 +10,8 @@ export interface NamespaceLookup {
 export interface ApiServerAccess {
   /** https://host:port of the API server. */
   server: string;
-  token: string;
+  /** The bearer token, or a function giving the current one (projected tokens rotate). */
+  token: string | (() => string);
   ca: string;
   /** Name to verify the API server's certificate against, when it differs from the URL's host. */
   tlsServerName?: string;
@@ -24,7 +25,21 @@ export function inClusterAccess(env: NodeJS.ProcessEnv = process.env, dir = SERV
   const port = env.KUBERNETES_SERVICE_PORT ?? '443';
   if (!host || !existsSync(`${dir}/token`) || !existsSync(`${dir}/ca.crt`)) return undefined;
   const hostPart = host.includes(':') ? `[${host}]` : host;
-  return { server: `https://${hostPart}:${port}`, token: readFileSync(`${dir}/token`, 'utf8').trim(), ca: readFileSync(`${dir}/ca.crt`, 'utf8') };
+  // The kubelet rotates the projected token; re-read it once a minute, as client-go does.
+  let token = readFileSync(`${dir}/token`, 'utf8').trim();
+  let readAt = Date.now();
+  const currentToken = (): string => {
+    if (Date.now() - readAt > 60_000) {
+      try {
+        token = readFileSync(`${dir}/token`, 'utf8').trim();
+      } catch {
+        // Keep the last token; the API server's answer will say if it is no longer valid.
+      }
+      readAt = Date.now();
+    }
+    return token;
+  };
+  return { server: `https://${hostPart}:${port}`, token: currentToken, ca: readFileSync(`${dir}/ca.crt`, 'utf8') };
 }
 
 /**
@@ -63,7 +78,7 @@ export class ApiNamespaceLookup implements NamespaceLookup {
   private fetch(name: string): Promise<K8sObject | null> {
     return new Promise((resolve) => {
       const url = new URL(`/api/v1/namespaces/${encodeURIComponent(name)}`, this.access.server);
-      const req = request(url, { agent: this.agent, headers: { Authorization: `Bearer ${this.access.token}`, Accept: 'application/json' }, timeout: this.timeoutMs, servername: this.access.tlsServerName }, (res) => {
+      const req = request(url, { agent: this.agent, headers: { Authorization: `Bearer ${typeof this.access.token === 'function' ? this.access.token() : this.access.token}`, Accept: 'application/json' }, timeout: this.timeoutMs, servername: this.access.tlsServerName }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {

@@ -283,8 +283,8 @@ describe('renderWebhookManifests: structure', () => {
     });
     const resources = w.rules.flatMap((r: Obj) => r.resources).sort();
     assert.deepEqual(resources, [
-      'clusterrolebindings', 'clusterroles', 'cronjobs', 'daemonsets', 'deployments', 'jobs', 'networkpolicies', 'pods',
-      'replicasets', 'replicationcontrollers', 'rolebindings', 'roles', 'services', 'statefulsets',
+      'clusterrolebindings', 'clusterroles', 'configmaps', 'cronjobs', 'daemonsets', 'deployments', 'jobs', 'networkpolicies', 'pods',
+      'pods/ephemeralcontainers', 'replicasets', 'replicationcontrollers', 'rolebindings', 'roles', 'services', 'statefulsets',
     ]);
     for (const r of w.rules) assert.deepEqual(r.operations, ['CREATE', 'UPDATE']);
     assert.deepEqual(w.rules.map((r: Obj) => r.apiGroups[0]), ['', 'apps', 'batch', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'rbac.authorization.k8s.io']);

@@ -99,7 +99,7 @@ export function webhookObjectNames(name: string): {
 
 /** Resources the webhook validates, grouped by API group (CREATE and UPDATE). */
 const RULES: { group: string; version: string; resources: string[]; scope: 'Namespaced' | 'Cluster' }[] = [
-  { group: '', version: 'v1', resources: ['pods', 'replicationcontrollers', 'services'], scope: 'Namespaced' },
+  { group: '', version: 'v1', resources: ['configmaps', 'pods', 'pods/ephemeralcontainers', 'replicationcontrollers', 'services'], scope: 'Namespaced' },
   { group: 'apps', version: 'v1', resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'], scope: 'Namespaced' },
   { group: 'batch', version: 'v1', resources: ['cronjobs', 'jobs'], scope: 'Namespaced' },
   { group: 'networking.k8s.io', version: 'v1', resources: ['networkpolicies'], scope: 'Namespaced' },
@@ -417,10 +417,10 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     '          resources:',
     '            requests:',
     '              cpu: 100m',
-    '              memory: 128Mi',
+    '              memory: 192Mi',
     '            limits:',
     '              cpu: "1"',
-    '              memory: 256Mi',
+    '              memory: 512Mi',
     '          # Both probes go over HTTPS to the serving port: a pod whose certificate cannot be loaded is not ready.',
     '          livenessProbe:',
     '            httpGet:',

@@ -50,6 +50,8 @@ function flushLog(): void {
 }
 process.on('exit', flushLog);
 
+const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+
 export interface WebhookServerOptions {
   policy: AdmissionPolicy;
   tlsCertFile: string;
@@ -65,6 +67,8 @@ export interface WebhookServerOptions {
   tlsPollMs?: number;
   log?: Logger;
   metrics?: WebhookMetrics;
+  /** Requests read or judged at once; more get 429 (default 64). */
+  maxConcurrentRequests?: number;
   /** Where `namespaceObject` comes from (in a cluster: the API server); without it policies see null. */
   namespaceLookup?: NamespaceLookup;
 }
@@ -162,11 +166,13 @@ export class WebhookServer {
    * Stops accepting connections, answers /readyz with 503, lets in-flight requests finish and closes idle
    * keep-alive connections; after `graceMs` the remaining connections are cut. Resolves when closed.
    */
-  drain(graceMs = 20_000): Promise<void> {
+  drain(graceMs = 20_000, delayMs = 0): Promise<void> {
     if (this.closed) return this.closed;
     this.draining = true;
     if (this.tlsTimer) clearInterval(this.tlsTimer);
-    this.closed = new Promise<void>((resolveClose) => {
+    // Kubernetes removes the pod from the Service's endpoints while SIGTERM is delivered, not before: keep
+    // answering for `delayMs` (readyz already says 503) so requests still routed here are not refused.
+    this.closed = new Promise<void>((resolve) => setTimeout(resolve, delayMs)).then(() => new Promise<void>((resolveClose) => {
       const force = setTimeout(() => this.server.closeAllConnections(), graceMs);
       force.unref();
       this.server.close(() => {
@@ -174,7 +180,7 @@ export class WebhookServer {
         resolveClose();
       });
       this.server.closeIdleConnections();
-    });
+    }));
     return this.closed;
   }
 
@@ -218,7 +224,24 @@ export class WebhookServer {
     return sendText(res, 200, this.metrics.render(), METRICS_CONTENT_TYPE);
   }
 
+  /** Bodies being received or judged now; bounded so many large bodies at once cannot exhaust memory. */
+  private inFlight = 0;
+
   private readBody(req: IncomingMessage, res: ServerResponse): void {
+    if (this.inFlight >= (this.options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS)) {
+      this.metrics.countRequest('error', 'unknown');
+      req.resume();
+      return sendError(res, 429, 'too many concurrent admission requests; retry', { 'Retry-After': '1', Connection: 'close' });
+    }
+    this.inFlight++;
+    let released = false;
+    const release = (): void => {
+      if (!released) {
+        released = true;
+        this.inFlight--;
+      }
+    };
+    res.on('close', release);
     const max = this.maxBodyBytes;
     const declared = Number(req.headers['content-length']);
     const chunks: Buffer[] = [];
@@ -280,7 +303,13 @@ export class WebhookServer {
     const seconds = elapsedSeconds(started);
     this.metrics.countRequest(decision.verdict, info.operation);
     this.metrics.observeDuration(seconds);
-    for (const f of decision.findings) this.metrics.countFinding(f.checkId, f.enforcement);
+    // Once per check and request: an object with thousands of containers must not inflate the counters.
+    const counted = new Set<string>();
+    for (const f of decision.findings) {
+      if (counted.has(f.checkId)) continue;
+      counted.add(f.checkId);
+      this.metrics.countFinding(f.checkId, f.enforcement);
+    }
     const checks = [...new Set(decision.findings.map((f) => f.checkId))];
     const entry: LogEntry = { level: 'info', msg: 'admission', ...refOf(info), verdict: decision.verdict, checks, ms: round(seconds * 1000) };
     if (decision.denying.length > 0) entry.denying = decision.denying;
@@ -295,7 +324,7 @@ export class WebhookServer {
 
 /** What a log line says about a request: references, never content. */
 function refOf(info: AdmissionRequestInfo): Record<string, unknown> {
-  return { uid: info.uid, operation: info.operation, kind: info.kind, namespace: info.namespace, name: info.name, user: info.user };
+  return { uid: info.uid, operation: info.operation, kind: info.kind, namespace: info.namespace, name: info.name, user: info.user, dryRun: info.request.dryRun === true };
 }
 
 function stampOf(s: Stats): string {

@@ -198,6 +198,21 @@ describe('webhook server over HTTPS', () => {
     assert.match(text, /^HTTP\/1\.1 408/);
   });
 
+  it('answers 429 beyond the concurrent request limit, and serves again once a slot is free', async () => {
+    const small = await server({}, { maxConcurrentRequests: 1, requestTimeoutMs: 1500 });
+    const hold = connect({ host: '127.0.0.1', servername: 'localhost', port: small.port, ca: small.ca }, () =>
+      hold.write('POST /validate HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\n{"apiVersion":'),
+    );
+    hold.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 200));
+    const busy = await call(small.port, small.ca, { body: admissionReview(deployment('w', HARDENED)) });
+    assert.equal(busy.status, 429);
+    assert.equal(busy.headers['retry-after'], '1');
+    hold.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await call(small.port, small.ca, { body: admissionReview(deployment('w', HARDENED)) })).status, 200);
+  });
+
   it('answers 50 concurrent requests, each with its own uid and verdict', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
     try {

@@ -96,7 +96,7 @@ export function admissionReview(object: unknown, request: Record<string, unknown
       resource: { group: 'apps', version: 'v1', resource: 'deployments' },
       operation: 'CREATE',
       namespace: 'shop',
-      userInfo: { username: 'alice@example.com', groups: ['system:authenticated'] },
+      userInfo: { username: 'alice@example.com', groups: ['system:masters', 'system:authenticated'] },
       object,
       dryRun: false,
       ...request,
