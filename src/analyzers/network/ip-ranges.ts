@@ -1,4 +1,5 @@
 /** IPv4 and IPv6 address ranges as inclusive [lo, hi] bigint intervals, for NetworkPolicy ipBlocks. */
+import { formatIpv6Groups, ipv6Groups } from '../../kinds/ipv6-text.js';
 
 export type IpFamily = 4 | 6;
 
@@ -14,43 +15,27 @@ export function universe(family: IpFamily): IpRange {
   return { family, lo: 0n, hi: (1n << BigInt(BITS[family])) - 1n };
 }
 
-function parseIpv4(text: string): bigint | undefined {
+function ipv4Octets(text: string): number[] | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
-  let value = 0n;
+  const octets: number[] = [];
   for (const p of parts) {
     if (!/^\d{1,3}$/.test(p)) return undefined;
     const n = Number(p);
     if (n > 255) return undefined;
-    value = (value << 8n) | BigInt(n);
+    octets.push(n);
   }
-  return value;
+  return octets;
+}
+
+function parseIpv4(text: string): bigint | undefined {
+  const octets = ipv4Octets(text);
+  return octets?.reduce((value, n) => (value << 8n) | BigInt(n), 0n);
 }
 
 function parseIpv6(text: string): bigint | undefined {
-  let head = text;
-  let tailV4: bigint | undefined;
-  const lastColon = text.lastIndexOf(':');
-  if (text.includes('.')) {
-    tailV4 = parseIpv4(text.slice(lastColon + 1));
-    if (tailV4 === undefined) return undefined;
-    head = `${text.slice(0, lastColon + 1)}0:0`;
-  }
-  const halves = head.split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (s: string): string[] => (s === '' ? [] : s.split(':'));
-  const left = groups(halves[0]);
-  const right = halves.length === 2 ? groups(halves[1]) : [];
-  const missing = 8 - left.length - right.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
-  const all = [...left, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...right];
-  let value = 0n;
-  for (const g of all) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
-    value = (value << 16n) | BigInt(parseInt(g, 16));
-  }
-  if (tailV4 !== undefined) value = (value & ~0xffffffffn) | tailV4;
-  return value;
+  const groups = ipv6Groups(text, ipv4Octets);
+  return groups?.reduce((value, g) => (value << 16n) | BigInt(g), 0n);
 }
 
 /** `10.0.0.0/8`, `2001:db8::/32`; host bits are cleared as the API server's CIDR parsing does. Malformed → undefined. */
@@ -98,28 +83,10 @@ function formatIpv4(v: bigint): string {
   return [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 255n)).join('.');
 }
 
-/** RFC 5952 text: lower case, leading zeros dropped, the longest run (≥ 2) of zero groups as `::`. */
 function formatIpv6(v: bigint): string {
   const groups: number[] = [];
-  for (let s = 112n; s >= 0n; s -= 16n) groups.push(Number((v >> s) & 0xffffn));
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen && j - i >= 2) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestStart < 0) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  for (let shift = 112n; shift >= 0n; shift -= 16n) groups.push(Number((v >> shift) & 0xffffn));
+  return formatIpv6Groups(groups);
 }
 
 function formatAddress(family: IpFamily, v: bigint): string {

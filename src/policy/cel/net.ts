@@ -4,6 +4,7 @@
  * canonical RFC 5952 strings, and Go url.ParseRequestURI-like URLs (absolute URI or absolute path).
  */
 import { isIPv6 } from 'node:net';
+import { formatIpv6Groups, ipv6Groups } from '../../kinds/ipv6-text.js';
 import { CelEvaluationError } from './runtime.js';
 
 // ───────────────────────────── IP ─────────────────────────────
@@ -47,67 +48,40 @@ export class IPAddr {
   toString(): string {
     const b = this.bytes;
     if (b.length === 4) return b.join('.');
-    const words: number[] = [];
-    for (let i = 0; i < 16; i += 2) words.push((b[i] << 8) | b[i + 1]);
-    // RFC 5952: compress the longest run (>= 2) of zero words, the first one on ties.
-    let bestStart = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8; ) {
-      if (words[i] !== 0) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < 8 && words[j] === 0) j++;
-      if (j - i > bestLen) {
-        bestStart = i;
-        bestLen = j - i;
-      }
-      i = j;
-    }
-    const hex = (ws: number[]): string => ws.map((w) => w.toString(16)).join(':');
-    if (bestStart < 0) return hex(words);
-    return `${hex(words.slice(0, bestStart))}::${hex(words.slice(bestStart + bestLen))}`;
+    const groups: number[] = [];
+    for (let i = 0; i < 16; i += 2) groups.push((b[i] << 8) | b[i + 1]);
+    return formatIpv6Groups(groups);
   }
 }
 
-function parseIPv4(s: string): Uint8Array | undefined {
+/** Go netip's IPv4: four decimal octets without leading zeros. */
+function ipv4Octets(s: string): number[] | undefined {
   const parts = s.split('.');
   if (parts.length !== 4) return undefined;
-  const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i];
+  const out: number[] = [];
+  for (const p of parts) {
     if (!/^(0|[1-9]\d{0,2})$/.test(p)) return undefined;
     const n = Number(p);
     if (n > 255) return undefined;
-    out[i] = n;
+    out.push(n);
   }
   return out;
 }
 
+function parseIPv4(s: string): Uint8Array | undefined {
+  const octets = ipv4Octets(s);
+  return octets && Uint8Array.from(octets);
+}
+
 function parseIPv6(s: string): Uint8Array | undefined {
   if (s.includes('%') || !isIPv6(s)) return undefined;
-  let head = s;
-  let v4: Uint8Array | undefined;
-  const lastColon = s.lastIndexOf(':');
-  if (s.slice(lastColon + 1).includes('.')) {
-    v4 = parseIPv4(s.slice(lastColon + 1));
-    if (!v4) return undefined;
-    head = s.slice(0, lastColon + 1) + '0:0';
-  }
-  const [left, right] = head.includes('::') ? head.split('::') : [head, undefined];
-  const lw = left ? left.split(':') : [];
-  const rw = right === undefined ? [] : right ? right.split(':') : [];
-  const fill = 8 - lw.length - rw.length;
-  if (right === undefined ? fill !== 0 : fill < 1) return undefined;
-  const words = [...lw, ...Array<string>(right === undefined ? 0 : fill).fill('0'), ...rw];
+  const groups = ipv6Groups(s, ipv4Octets);
+  if (!groups) return undefined;
   const out = new Uint8Array(16);
-  words.forEach((w, i) => {
-    const n = parseInt(w, 16);
-    out[2 * i] = n >> 8;
-    out[2 * i + 1] = n & 0xff;
+  groups.forEach((g, i) => {
+    out[2 * i] = g >> 8;
+    out[2 * i + 1] = g & 0xff;
   });
-  if (v4) out.set(v4, 12);
   return out;
 }
 
