@@ -23,15 +23,6 @@ export class NeedsInventoryError extends Error {
   }
 }
 
-const needsInventoryErrors = new Map<string, NeedsInventoryError>();
-
-/** One error per analyzer, made once: it is thrown for control flow on every admission request. */
-function needsInventory(name: string): NeedsInventoryError {
-  let err = needsInventoryErrors.get(name);
-  if (!err) needsInventoryErrors.set(name, (err = new NeedsInventoryError(name)));
-  return err;
-}
-
 export class Facts {
   private readonly cache = new Map<Analyzer<unknown>, unknown>();
 
@@ -39,7 +30,7 @@ export class Facts {
   constructor(private readonly inventory: Inventory, private readonly isolated = false) {}
 
   get<T>(analyzer: Analyzer<T>): T {
-    if (this.isolated && !analyzer.perObject) throw needsInventory(analyzer.name);
+    if (this.isolated && !analyzer.perObject) throw new NeedsInventoryError(analyzer.name);
     if (!this.cache.has(analyzer)) this.cache.set(analyzer, analyzer.compute(this.inventory));
     return this.cache.get(analyzer) as T;
   }

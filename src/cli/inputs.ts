@@ -4,10 +4,15 @@ import type { InputProblem } from '../model/types.js';
 import { readInputs } from '../sources/read-inputs.js';
 import { UsageError } from './exit-codes.js';
 
+/** Commander's argument parser for a repeatable option: each use adds a value (none given: undefined, or the default). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** `--helm` (repeatable) and `--max-file-size`, as every command that reads manifests takes them. */
 export function withInputOptions(command: Command): Command {
   return command
-    .option('--helm <chart>', 'render a Helm chart with `helm template` and read it too (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--helm <chart>', 'render a Helm chart with `helm template` and read it too (repeatable)', collect, [])
     .option('--max-file-size <MiB>', 'skip files larger than this', '64');
 }
 

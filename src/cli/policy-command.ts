@@ -3,19 +3,17 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import { compilePolicyChecks } from '../policy/custom/index.js';
-import { assertUniquePolicyIds } from '../policy/custom/policy-file.js';
 import { runPolicyTests, type TestCaseResult } from '../policy/custom/policy-test.js';
 import { exportVap } from '../policy/vap/export-vap.js';
 import { displayPath } from '../sources/read-inputs.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from './exit-codes.js';
+import { collect } from './inputs.js';
 import { loadConfigWithPolicies } from './scan-command.js';
 
 interface PolicyFlags {
   config?: string;
   policies?: string[];
 }
-
-const collect = (v: string, acc: string[]): string[] => [...acc, v];
 
 export function registerPolicyCommand(program: Command, setExitCode: (code: number) => void): void {
   const policy = program.command('policy').description('Custom CEL policies (kind: BulwarkPolicy): unit tests and export to ValidatingAdmissionPolicy.');
@@ -54,7 +52,6 @@ export function registerPolicyCommand(program: Command, setExitCode: (code: numb
     .action((flags: PolicyFlags & { format: string; builtins: boolean; output?: string }) => {
       if (flags.format !== 'vap') throw new UsageError(`unknown format "${flags.format}" (expected vap)`);
       const config = loadConfigWithPolicies(flags.config, '.', flags.policies ?? []);
-      assertUniquePolicyIds(config.policies, new Set(BUILTIN_CHECKS.map((c) => c.meta.id)));
       compilePolicyChecks(config.policies); // compile errors first, with file and line
       const builtins = BUILTIN_CHECKS.filter((c) => config.checks[c.meta.id]?.enabled ?? true);
       const result = exportVap({ policies: config.policies, builtins, config, includeBuiltins: flags.builtins });

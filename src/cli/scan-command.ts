@@ -5,12 +5,12 @@ import { BUILTIN_CHECKS } from '../checks/index.js';
 import { isSeverity, severityRank, type Severity } from '../model/types.js';
 import { EMPTY_CONFIG, findConfig, loadConfig, type BulwarkConfig, type ExceptionRule } from '../policy/config.js';
 import { compilePolicyChecks } from '../policy/custom/index.js';
-import { assertUniquePolicyIds, readPolicyPath } from '../policy/custom/policy-file.js';
+import { readPolicyPath } from '../policy/custom/policy-file.js';
 import { REPORTERS, renderReport, type ReportFormat } from '../reporters/index.js';
 import { scan } from '../scan.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE_OR_INPUT, UsageError } from './exit-codes.js';
 import { TOOL_VERSION } from './version.js';
-import { maxFileBytes } from './inputs.js';
+import { collect, maxFileBytes } from './inputs.js';
 
 export interface ScanFlags {
   format: string;
@@ -32,9 +32,9 @@ export function addScanOptions(command: Command, { helm }: { helm: boolean }): C
     .option('-f, --format <format>', `output format: ${Object.keys(REPORTERS).join(', ')}`, 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-c, --config <file>', 'config file (default: nearest .bulwark.yaml at or above the first path)')
-    .option('--policies <path>', 'custom BulwarkPolicy files or directories, in addition to the config\'s (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--policies <path>', 'custom BulwarkPolicy files or directories, in addition to the config\'s (repeatable)', collect, [])
     .option('--fail-on <severity>', 'exit 1 when an unsuppressed finding whose enforcement is not inform is at or above this severity (default: high)');
-  if (helm) command.option('--helm <chart>', 'render a Helm chart with `helm template` and scan it (repeatable)', (v: string, acc: string[]) => [...acc, v], []);
+  if (helm) command.option('--helm <chart>', 'render a Helm chart with `helm template` and scan it (repeatable)', collect, []);
   return command
     .option('--max-file-size <MiB>', 'skip files larger than this', '64')
     .option('--checks <ids>', 'run only these checks (comma-separated)')
@@ -79,7 +79,6 @@ export async function runScan(paths: string[], flags: ScanFlags, scope: ScanScop
   if (!isSeverity(failOnValue)) throw new UsageError(`--fail-on must be one of info, low, medium, high, critical`);
   const failOn: Severity = failOnValue;
 
-  assertUniquePolicyIds(config.policies, new Set(BUILTIN_CHECKS.map((c) => c.meta.id)));
   let checks = [...(scope.checks ?? BUILTIN_CHECKS), ...compilePolicyChecks(config.policies)];
   const known = new Set(checks.map((c) => c.meta.id));
   const only = splitIds(flags.checks, known);

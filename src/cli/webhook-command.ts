@@ -8,10 +8,10 @@ import { stdoutLogger, WebhookServer } from '../server/webhook-server.js';
 import { ApiNamespaceLookup, inClusterAccess } from '../server/namespace-lookup.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { assertUniquePolicyIds } from '../policy/custom/policy-file.js';
 import { renderWebhookManifests, webhookManifestOptions, webhookObjectNames, WEBHOOK_MANIFEST_DEFAULTS } from '../server/webhook-manifests.js';
 import { generateWebhookTls, writeTlsFiles } from '../server/tls-files.js';
 import { UsageError } from './exit-codes.js';
+import { collect } from './inputs.js';
 
 export interface ServeFlags {
   tlsCert: string;
@@ -45,10 +45,10 @@ export function registerWebhookCommand(program: Command, setExitCode: (code: num
     .option(
       '--exclude-namespace <namespace>',
       `admit objects in this namespace without evaluation (repeatable; default: ${DEFAULT_EXCLUDED_NAMESPACES.join(', ')})`,
-      (v: string, acc: string[] | undefined) => [...(acc ?? []), v],
+      collect,
     )
     .option('--break-glass-annotation <key>', 'an object with this annotation and a non-empty reason is admitted (and logged)', DEFAULT_BREAK_GLASS_ANNOTATION)
-    .option('--break-glass-group <group>', 'only users in this group may break glass (repeatable; default system:masters)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--break-glass-group <group>', 'only users in this group may break glass (repeatable; default system:masters)', collect)
     .option('--drain-delay <seconds>', 'after SIGTERM, keep answering this long (readyz 503) before closing, while endpoints update', '5')
     .option('--allow-annotation-suppressions', 'honour ignore.bulwark.dev/<check-id> annotations (off: the workload author controls them)')
     .option('--request-timeout <seconds>', 'time a client has to send a whole request', '10')
@@ -67,7 +67,7 @@ export function registerWebhookCommand(program: Command, setExitCode: (code: num
     .option('--failure-policy <policy>', 'Fail (deny when the webhook is down) or Ignore', WEBHOOK_MANIFEST_DEFAULTS.failurePolicy)
     .option('--timeout <seconds>', 'webhook timeoutSeconds (1-30)', String(WEBHOOK_MANIFEST_DEFAULTS.timeoutSeconds))
     .option('--mode <mode>', 'enforce or audit', WEBHOOK_MANIFEST_DEFAULTS.mode)
-    .option('--exclude-namespace <ns>', 'namespace the webhook never sees (repeatable; default kube-system; its own namespace always)', (v: string, acc: string[] | undefined) => [...(acc ?? []), v])
+    .option('--exclude-namespace <ns>', 'namespace the webhook never sees (repeatable; default kube-system; its own namespace always)', collect)
     .option('-c, --config <file>', '.bulwark.yaml to ship in the ConfigMap (default: a minimal one)')
     .option('-o, --output <file>', 'write the YAML to a file instead of stdout')
     .action((flags: ManifestFlags) => {
@@ -153,7 +153,6 @@ async function serve(flags: ServeFlags): Promise<number> {
   if (!Number.isFinite(drainDelayMs) || drainDelayMs < 0) throw new UsageError('--drain-delay must be a number of seconds');
 
   const config = flags.config ? loadConfig(flags.config) : EMPTY_CONFIG;
-  assertUniquePolicyIds(config.policies, new Set(BUILTIN_CHECKS.map((c) => c.meta.id)));
   const checks = [...BUILTIN_CHECKS, ...compilePolicyChecks(config.policies)];
   const policy = new AdmissionPolicy({
     config,

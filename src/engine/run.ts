@@ -70,7 +70,11 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
     const kind = effectiveKind(obj);
     const resource = refOf(source);
     let candidates = kind === undefined ? wildcard : checksForKind.get(kind);
-    if (!candidates) checksForKind.set(kind as string, (candidates = [...(byKind.get(kind as string) ?? []), ...wildcard]));
+    if (!candidates) {
+      candidates = [...(byKind.get(kind as string) ?? []), ...wildcard];
+      // The set-up outlives the run (the webhook reuses it), and kinds come from input: remember a bounded number.
+      if (checksForKind.size < MAX_REMEMBERED_KINDS) checksForKind.set(kind as string, candidates);
+    }
     let meta = metas[0];
     const ctx: CheckContext = { facts, options: checkOptions, admission: options.admission, report: (report) => raw.push({ meta, source, report, resource }) };
     for (const check of candidates) {
@@ -121,6 +125,8 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   findings.sort(compareFindings);
   return { findings, problems, checks: metas, objectCount: inventory.objects.length, fileCount: 0 };
 }
+
+const MAX_REMEMBERED_KINDS = 512;
 
 interface EngineSetup {
   metas: CheckMeta[];

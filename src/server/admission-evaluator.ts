@@ -6,9 +6,8 @@
 import type { Check } from '../checks/define-check.js';
 import { noExpiredException } from '../checks/config/no-expired-exception.js';
 import { noUnusedException } from '../checks/config/no-unused-exception.js';
-import { runEngine, SUPPRESSION_PREFIX } from '../engine/run.js';
+import { runEngine } from '../engine/run.js';
 import { Inventory } from '../inventory/inventory.js';
-import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
 import { severityRank, type Finding, type K8sObject, type Severity } from '../model/types.js';
 import { EMPTY_CONFIG, type BulwarkConfig } from '../policy/config.js';
 import { BUILTIN_CHECKS } from '../checks/index.js';
@@ -83,13 +82,9 @@ export class AdmissionPolicy {
   private readonly policyReasons: Map<string, string>;
   /** Checks that may deny, after config (for the startup line). */
   readonly denyCheckCount: number;
-  /** The checks that apply to each kind ('' for objects the engine gives no kind), built on first use. */
-  private readonly checksByKind = new Map<string, Check[]>();
-  private readonly kindsOf: Map<Check, ReadonlySet<string>>;
 
   constructor(readonly options: AdmissionPolicyOptions) {
     this.checks = options.checks.filter((c) => !CONFIG_HYGIENE.has(c.meta.id));
-    this.kindsOf = new Map(this.checks.map((c) => [c, new Set(expandKinds(c.meta.kinds))]));
     this.excluded = new Set(options.excludeNamespaces);
     this.policyReasons = policyReasons(options.config.policies ?? []);
     this.denyCheckCount = this.checks.filter(
@@ -163,47 +158,18 @@ export class AdmissionPolicy {
   private evaluate(object: K8sObject, info: AdmissionRequestInfo): Finding[] {
     const uid = info.uid;
     const inventory = new Inventory([{ object, source: { cluster: 'admission', uid }, pointerPrefix: '' }]);
-    // Checks that judge alone throw (and the engine catches) NeedsInventoryError for whole-cluster facts: a
-    // dozen throws per request, whose stack traces would cost more than the checks. The engine keeps only
-    // error messages, so stacks are not captured while it runs.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    let result;
-    try {
-      result = runEngine(inventory, this.checksFor(object), {
-        config: this.options.config,
-        annotationSuppressions: this.options.allowAnnotationSuppressions,
-        isolated: true,
-        now: this.options.now?.(),
-        admission: { request: info.request, oldObject: info.oldObject, namespaceObject: info.namespaceObject ?? null },
-      });
-    } finally {
-      Error.stackTraceLimit = stackTraceLimit;
-    }
+    // The engine keeps its set-up (configured checks, kind index, checks that need the whole cluster) per
+    // registry and config, so each request only runs the checks for the object's kind.
+    const result = runEngine(inventory, this.checks, {
+      config: this.options.config,
+      annotationSuppressions: this.options.allowAnnotationSuppressions,
+      isolated: true,
+      now: this.options.now?.(),
+      admission: { request: info.request, oldObject: info.oldObject, namespaceObject: info.namespaceObject ?? null },
+    });
     const problem = result.problems.find((p) => p.level === 'error');
     if (problem) throw new Error(problem.message);
     return result.findings.filter((f) => !f.suppressed);
-  }
-
-  /**
-   * Only the checks for the object's kind: the engine's per-run set-up (configured metas, kind index) is then
-   * a handful of checks, not all of them. An object with `ignore.bulwark.dev/*` annotations gets every check,
-   * because the engine tells annotations naming unknown checks from the whole list.
-   */
-  private checksFor(object: K8sObject): Check[] {
-    const annotations = object.metadata.annotations;
-    if (annotations && typeof annotations === 'object' && Object.keys(annotations).some((k) => k.startsWith(SUPPRESSION_PREFIX))) return this.checks;
-    const kind = effectiveKind(object) ?? '';
-    let list = this.checksByKind.get(kind);
-    if (!list) {
-      list = this.checks.filter((c) => {
-        const kinds = this.kindsOf.get(c) as ReadonlySet<string>;
-        return kinds.has('*') || (kind !== '' && kinds.has(kind));
-      });
-      // Bounded: kinds come from requests, so only the first 256 distinct ones are remembered.
-      if (this.checksByKind.size < 256) this.checksByKind.set(kind, list);
-    }
-    return list;
   }
 
   /** Forbidden, or the status reason of the custom policy that denies (the first one with a reason of its own). */

@@ -3,6 +3,7 @@
  * servers): parsed and validated into what the webhook needs, or rejected with a one-line reason (the
  * server answers 400, and the API server applies the webhook's failurePolicy).
  */
+import { isRecord } from '../kinds/workloads.js';
 import type { K8sObject } from '../model/types.js';
 
 export const ADMISSION_API_VERSIONS = ['admission.k8s.io/v1', 'admission.k8s.io/v1beta1'] as const;
@@ -45,14 +46,14 @@ export function parseAdmissionReview(body: string | Buffer): AdmissionRequestInf
   } catch (err) {
     throw new AdmissionReviewError(`malformed JSON: ${err instanceof Error ? err.message.split('\n')[0] : 'parse error'}`);
   }
-  if (!isObject(raw)) throw new AdmissionReviewError('body must be a JSON object (an AdmissionReview)');
+  if (!isRecord(raw)) throw new AdmissionReviewError('body must be a JSON object (an AdmissionReview)');
   if (raw.kind !== 'AdmissionReview') throw new AdmissionReviewError(`kind must be AdmissionReview, not ${describe(raw.kind)}`);
   const apiVersion = raw.apiVersion;
   if (!(ADMISSION_API_VERSIONS as readonly unknown[]).includes(apiVersion)) {
     throw new AdmissionReviewError(`apiVersion must be ${ADMISSION_API_VERSIONS.join(' or ')}, not ${describe(apiVersion)}`);
   }
   const request = raw.request;
-  if (!isObject(request)) throw new AdmissionReviewError('request is missing');
+  if (!isRecord(request)) throw new AdmissionReviewError('request is missing');
   const uid = request.uid;
   if (typeof uid !== 'string' || uid === '') throw new AdmissionReviewError('request.uid is missing');
   const operation = request.operation;
@@ -61,14 +62,14 @@ export function parseAdmissionReview(body: string | Buffer): AdmissionRequestInf
   }
   const op = operation as AdmissionOperationName;
   const namespace = typeof request.namespace === 'string' ? request.namespace : '';
-  const requestKind = isObject(request.kind) ? request.kind : {};
+  const requestKind = isRecord(request.kind) ? request.kind : {};
 
   let object: K8sObject | null = null;
   let oldObject: K8sObject | null = null;
   if (op === 'CREATE' || op === 'UPDATE') {
-    if (!isObject(request.object)) throw new AdmissionReviewError(`request.object is missing (required for ${op})`);
+    if (!isRecord(request.object)) throw new AdmissionReviewError(`request.object is missing (required for ${op})`);
     object = asK8sObject(request.object, requestKind, namespace);
-    if (op === 'UPDATE' && isObject(request.oldObject)) oldObject = asK8sObject(request.oldObject, requestKind, namespace);
+    if (op === 'UPDATE' && isRecord(request.oldObject)) oldObject = asK8sObject(request.oldObject, requestKind, namespace);
   }
   const { object: _o, oldObject: _old, ...rest } = request;
   const meta = object?.metadata;
@@ -81,7 +82,7 @@ export function parseAdmissionReview(body: string | Buffer): AdmissionRequestInf
           ? meta.generateName
           : '';
   const kind = typeof requestKind.kind === 'string' ? requestKind.kind : (object?.kind ?? '');
-  const userInfo = isObject(request.userInfo) ? request.userInfo : {};
+  const userInfo = isRecord(request.userInfo) ? request.userInfo : {};
   return {
     apiVersion: apiVersion as AdmissionApiVersion,
     uid,
@@ -107,14 +108,11 @@ function asK8sObject(raw: Record<string, unknown>, requestKind: Record<string, u
     obj.apiVersion = typeof requestKind.group === 'string' && requestKind.group !== '' ? `${requestKind.group}/${requestKind.version}` : requestKind.version;
   }
   if (typeof obj.kind !== 'string' && typeof requestKind.kind === 'string') obj.kind = requestKind.kind;
-  if (!isObject(obj.metadata)) obj.metadata = {};
+  if (!isRecord(obj.metadata)) obj.metadata = {};
   if (namespace !== '' && (typeof obj.metadata.namespace !== 'string' || obj.metadata.namespace === '')) obj.metadata.namespace = namespace;
   return obj;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A value named in an error message without echoing arbitrary content. */
 function describe(value: unknown): string {

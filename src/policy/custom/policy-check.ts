@@ -1,4 +1,4 @@
-import { defineAnalyzer } from '../../analyzers/facts.js';
+import { defineAnalyzer, type Facts } from '../../analyzers/facts.js';
 import { defineCheck, type AdmissionContext, type Check, type CheckContext } from '../../checks/define-check.js';
 import type { Inventory } from '../../inventory/inventory.js';
 import { selectorMatches, type LabelSelector } from '../../inventory/label-selector.js';
@@ -123,10 +123,16 @@ export interface PolicyLookups {
   isNamespaced(obj: K8sObject): boolean;
 }
 
-/** A custom resource without its CRD in the input: namespaced when it names a namespace. */
-export function defaultIsNamespaced(obj: K8sObject, scope: 'Namespaced' | 'Cluster' | undefined): boolean {
-  if (scope) return scope === 'Namespaced';
-  return isNamespaced(obj.kind) || (typeof obj.metadata.namespace === 'string' && obj.metadata.namespace !== '');
+/** Namespaces and scopes from the facts of the input (a scan's inventory, or a policy test's resources). */
+export function policyLookups(facts: Facts): PolicyLookups {
+  return {
+    namespaceByName: (namespace) => facts.get(namespaceObjects).get(namespace),
+    // A custom resource without its CRD in the input is namespaced when it names a namespace.
+    isNamespaced: (o) => {
+      const scope = facts.get(resourceScopes).scopeOf(o);
+      return scope ? scope === 'Namespaced' : isNamespaced(o.kind) || (typeof o.metadata.namespace === 'string' && o.metadata.namespace !== '');
+    },
+  };
 }
 
 /** What a policy says about one object. */
@@ -137,10 +143,7 @@ export type PolicyOutcome =
   | { status: 'error'; errors: string[]; messages: string[] };
 
 function evaluatePolicy(compiled: CompiledPolicy, obj: K8sObject, ctx: CheckContext): void {
-  const outcome = evaluateCompiledPolicy(compiled, obj, ctx.admission, {
-    namespaceByName: (namespace) => ctx.facts.get(namespaceObjects).get(namespace),
-    isNamespaced: (o) => defaultIsNamespaced(o, ctx.facts.get(resourceScopes).scopeOf(o)),
-  });
+  const outcome = evaluateCompiledPolicy(compiled, obj, ctx.admission, policyLookups(ctx.facts));
   if (outcome.status === 'fail' || outcome.status === 'error') {
     for (const message of outcome.messages) ctx.report({ messageId: 'violation', data: { message }, path: '' });
   }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRecord } from '../../kinds/workloads.js';
 import { isEnforcement, isSeverity, type JsonValue, type Stage } from '../../model/types.js';
 import { parseManifests } from '../../sources/manifest-parser.js';
 import { PointerLocator } from '../../sources/pointer-locator.js';
@@ -210,7 +211,7 @@ export function parsePolicyText(text: string, file: string): CustomPolicy[] {
   return policies;
 }
 
-/** Policy files under a path: the file itself, or every .yaml/.yml file below a directory (sorted, hidden entries skipped). */
+/** Policy files under a path: the file itself, or every .yaml/.yml file below a directory. */
 export function readPolicyPath(path: string): CustomPolicy[] {
   let stats;
   try {
@@ -219,12 +220,18 @@ export function readPolicyPath(path: string): CustomPolicy[] {
     throw new ConfigError(path, undefined, 'policy path does not exist');
   }
   if (!stats.isDirectory()) return readPolicyFile(path);
-  const out: CustomPolicy[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  return yamlFilesUnder(path).flatMap(readPolicyFile);
+}
+
+/** .yaml/.yml files below `dir`, sorted depth-first; hidden entries and the directories named in `skip` are left out. */
+export function yamlFilesUnder(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) out.push(...readPolicyPath(child));
-    else if (/\.ya?ml$/i.test(entry.name)) out.push(...readPolicyFile(child));
+    const child = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!skip.has(entry.name)) out.push(...yamlFilesUnder(child, skip));
+    } else if (/\.ya?ml$/i.test(entry.name)) out.push(child);
   }
   return out;
 }
@@ -240,6 +247,3 @@ export function assertUniquePolicyIds(policies: CustomPolicy[], builtinIds: Read
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

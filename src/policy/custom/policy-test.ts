@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { effectiveKind, expandKinds } from '../../kinds/kind-groups.js';
 import type { K8sObject } from '../../model/types.js';
 import { parseManifests } from '../../sources/manifest-parser.js';
@@ -7,8 +7,11 @@ import { PointerLocator } from '../../sources/pointer-locator.js';
 import { readInputs } from '../../sources/read-inputs.js';
 import { ConfigError } from '../config-error.js';
 import { globMatches } from '../glob.js';
-import { compilePolicy, defaultIsNamespaced, evaluateCompiledPolicy, syntheticAdmission, type CompiledPolicy, type PolicyOutcome } from './policy-check.js';
-import { readPolicyPath } from './policy-file.js';
+import { compilePolicy, evaluateCompiledPolicy, policyLookups, syntheticAdmission, type CompiledPolicy, type PolicyLookups, type PolicyOutcome } from './policy-check.js';
+import { Facts } from '../../analyzers/facts.js';
+import { Inventory } from '../../inventory/inventory.js';
+import type { ParsedObject } from '../../sources/parsed-object.js';
+import { readPolicyPath, yamlFilesUnder } from './policy-file.js';
 import type { CustomPolicy } from './policy-types.js';
 
 export const POLICY_TEST_KIND = 'BulwarkPolicyTest';
@@ -39,6 +42,8 @@ interface TestSpec {
   file: string;
   policies: CustomPolicy[];
   resources: K8sObject[];
+  /** Facts of the test's resources: their Namespaces and CRD scopes, as a scan of them would see. */
+  facts: Facts;
   oldResources: K8sObject[];
   cases: { line: number; policy: string; resources: string[]; result: Expected; messages: string[]; operation: string; userInfo?: unknown }[];
 }
@@ -65,17 +70,7 @@ function testFilesUnder(path: string): string[] {
     throw new ConfigError(path, undefined, 'no such file or directory');
   }
   if (!stats.isDirectory()) return [path];
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const child = join(dir, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else if (/\.ya?ml$/i.test(entry.name) && readFileSync(child, 'utf8').includes(POLICY_TEST_KIND)) out.push(child);
-    }
-  };
-  walk(path);
-  return out;
+  return yamlFilesUnder(path, new Set(['node_modules'])).filter((file) => readFileSync(file, 'utf8').includes(POLICY_TEST_KIND));
 }
 
 async function readTestSpecs(file: string, fallbackPolicies: CustomPolicy[]): Promise<TestSpec[]> {
@@ -104,8 +99,10 @@ async function readTestSpecs(file: string, fallbackPolicies: CustomPolicy[]): Pr
     const policies = policyPaths.length > 0 ? policyPaths.flatMap((p) => readPolicyPath(p)) : fallbackPolicies;
     const resourcePaths = paths('resources');
     if (resourcePaths.length === 0) fail('', 'a BulwarkPolicyTest needs resources: (manifest files or directories)');
-    const resources = await readResources(resourcePaths, file, lineOf('/resources'));
-    const oldResources = await readResources(paths('oldResources'), file, lineOf('/oldResources'));
+    const resourceObjects = await readResources(resourcePaths, file, lineOf('/resources'));
+    const resources = resourceObjects.map((o) => o.object);
+    const facts = new Facts(new Inventory(resourceObjects, [], new Map()));
+    const oldResources = (await readResources(paths('oldResources'), file, lineOf('/oldResources'))).map((o) => o.object);
     if (!Array.isArray(doc.results) || doc.results.length === 0) fail('', 'a BulwarkPolicyTest needs results: [{policy, resources, result}]');
     const cases = (doc.results as unknown[]).map((r, i) => {
       const at = `/results/${i}`;
@@ -122,18 +119,18 @@ async function readTestSpecs(file: string, fallbackPolicies: CustomPolicy[]): Pr
       if (!['CREATE', 'UPDATE', 'DELETE', 'CONNECT'].includes(operation as string)) fail(`${at}/operation`, 'operation must be CREATE, UPDATE, DELETE or CONNECT');
       return { line: lineOf(at), policy: c.policy as string, resources: names as string[], result: c.result as Expected, messages: messages as string[], operation: operation as string, userInfo: c.userInfo };
     });
-    specs.push({ file, policies, resources, oldResources, cases });
+    specs.push({ file, policies, resources, facts, oldResources, cases });
   }
   return specs;
 }
 
-async function readResources(paths: string[], file: string, line: number): Promise<K8sObject[]> {
+async function readResources(paths: string[], file: string, line: number): Promise<ParsedObject[]> {
   if (paths.length === 0) return [];
   const inputs = await readInputs(paths);
   const error = inputs.problems.find((p) => p.level === 'error');
   if (error) throw new ConfigError(error.file, error.line, error.message);
   if (inputs.objects.length === 0) throw new ConfigError(file, line, `no Kubernetes objects in ${paths.join(', ')}`);
-  return inputs.objects.map((o) => o.object);
+  return inputs.objects;
 }
 
 function runSpec(spec: TestSpec): TestCaseResult[] {
@@ -143,8 +140,7 @@ function runSpec(spec: TestSpec): TestCaseResult[] {
     if (!c) compiled.set(policy.id, (c = compilePolicy(policy)));
     return c;
   };
-  const namespaces = new Map<string, K8sObject>();
-  for (const r of spec.resources) if (r.kind === 'Namespace' && typeof r.metadata.name === 'string') namespaces.set(r.metadata.name, r);
+  const lookups = policyLookups(spec.facts);
   const results: TestCaseResult[] = [];
   for (const c of spec.cases) {
     const policy = spec.policies.find((p) => p.id === c.policy) as CustomPolicy;
@@ -152,7 +148,7 @@ function runSpec(spec: TestSpec): TestCaseResult[] {
       const matches = spec.resources.filter((r) => resourceMatches(selector, r));
       if (matches.length === 0) throw new ConfigError(spec.file, c.line, `no resource matches "${selector}" (write <kind>/<namespace>/<name>, <kind>/<name> or <name>; globs allowed)`);
       for (const obj of matches) {
-        const outcome = judge(compiledFor(policy), obj, c, spec, namespaces);
+        const outcome = judge(compiledFor(policy), obj, c, spec, lookups);
         const actual = outcome.status;
         const messages = outcome.status === 'fail' ? outcome.messages : outcome.status === 'error' ? [...outcome.errors, ...outcome.messages] : [];
         const missingMessages = c.messages.filter((m) => !messages.some((text) => text.includes(m)));
@@ -173,30 +169,17 @@ function runSpec(spec: TestSpec): TestCaseResult[] {
   return results;
 }
 
-function judge(compiled: CompiledPolicy, obj: K8sObject, c: TestSpec['cases'][number], spec: TestSpec, namespaces: Map<string, K8sObject>): PolicyOutcome {
+function judge(compiled: CompiledPolicy, obj: K8sObject, c: TestSpec['cases'][number], spec: TestSpec, lookups: PolicyLookups): PolicyOutcome {
   const kind = effectiveKind(obj);
   const kinds = expandKinds(compiled.policy.match.kinds);
   if (!kinds.includes('*') && (kind === undefined || !kinds.includes(kind))) return { status: 'skip' };
-  const isNamespaced = (o: K8sObject) => defaultIsNamespaced(o, crdScopes(spec.resources).get(`${o.apiVersion.split('/')[0]}/${o.kind}`));
-  const admission = syntheticAdmission(obj, isNamespaced(obj));
+  const admission = syntheticAdmission(obj, lookups.isNamespaced(obj));
   admission.request.operation = c.operation;
   if (c.userInfo !== undefined) admission.request.userInfo = c.userInfo;
   if (c.operation === 'UPDATE' || c.operation === 'DELETE') {
     admission.oldObject = spec.oldResources.find((r) => r.kind === obj.kind && r.metadata.name === obj.metadata.name && (r.metadata.namespace ?? '') === (obj.metadata.namespace ?? '')) ?? null;
   }
-  return evaluateCompiledPolicy(compiled, obj, admission, { namespaceByName: (name) => namespaces.get(name), isNamespaced });
-}
-
-/** CRD scopes in the test's resources, by "<group>/<kind>". */
-function crdScopes(resources: K8sObject[]): Map<string, 'Namespaced' | 'Cluster'> {
-  const scopes = new Map<string, 'Namespaced' | 'Cluster'>();
-  for (const r of resources) {
-    const spec = r.kind === 'CustomResourceDefinition' ? (r.spec as { group?: unknown; scope?: unknown; names?: { kind?: unknown } } | undefined) : undefined;
-    if (spec && typeof spec.group === 'string' && typeof spec.names?.kind === 'string' && (spec.scope === 'Namespaced' || spec.scope === 'Cluster')) {
-      scopes.set(`${spec.group}/${spec.names.kind}`, spec.scope);
-    }
-  }
-  return scopes;
+  return evaluateCompiledPolicy(compiled, obj, admission, lookups);
 }
 
 function describe(obj: K8sObject): string {
