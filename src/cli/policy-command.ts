@@ -53,8 +53,8 @@ export function registerPolicyCommand(program: Command, setExitCode: (code: numb
       if (flags.format !== 'vap') throw new UsageError(`unknown format "${flags.format}" (expected vap)`);
       const config = loadConfigWithPolicies(flags.config, '.', flags.policies ?? []);
       compilePolicyChecks(config.policies); // compile errors first, with file and line
-      const builtins = BUILTIN_CHECKS.filter((c) => config.checks[c.meta.id]?.enabled ?? true);
-      const result = exportVap({ policies: config.policies, builtins, config, includeBuiltins: flags.builtins });
+      // exportVap lists checks disabled in the config among the skipped ones, with that reason.
+      const result = exportVap({ policies: config.policies, builtins: BUILTIN_CHECKS, config, includeBuiltins: flags.builtins });
       if (flags.output) writeFileSync(flags.output, result.yaml);
       else process.stdout.write(result.yaml);
       const exported = result.objects.filter((o) => o.kind === 'ValidatingAdmissionPolicy').length;

@@ -7,7 +7,6 @@ import { AdmissionPolicy, DEFAULT_BREAK_GLASS_ANNOTATION, DEFAULT_EXCLUDED_NAMES
 import { stdoutLogger, WebhookServer } from '../server/webhook-server.js';
 import { ApiNamespaceLookup, inClusterAccess } from '../server/namespace-lookup.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { renderWebhookManifests, webhookManifestOptions, webhookObjectNames, WEBHOOK_MANIFEST_DEFAULTS } from '../server/webhook-manifests.js';
 import { generateWebhookTls, writeTlsFiles } from '../server/tls-files.js';
 import { UsageError } from './exit-codes.js';
@@ -111,10 +110,8 @@ function writeManifests(flags: ManifestFlags): void {
     mkdirSync(flags.tlsDir, { recursive: true });
     const files = writeTlsFiles(flags.tlsDir, tls);
     caBundle = tls.caBundle;
-    notes.push(
-      `wrote ${files.join(', ')}; create the Secret before applying (the private key never goes into the manifests):`,
-      `  kubectl -n ${flags.namespace} create secret tls ${webhookObjectNames(flags.name).tlsSecret} --cert=${resolve(flags.tlsDir, 'tls.crt')} --key=${resolve(flags.tlsDir, 'tls.key')}`,
-    );
+    // The renderer's own note says how to create the Secret from these files; the key never enters the manifests.
+    notes.push(`wrote ${files.join(', ')}`);
   }
   let rendered: { yaml: string; notes: string[] };
   try {

@@ -3,9 +3,9 @@ import { Facts, NeedsInventoryError } from '../analyzers/facts.js';
 import { renderMessage, type AdmissionContext, type Check, type CheckContext, type CheckOptions, type Report } from '../checks/define-check.js';
 import type { Inventory } from '../inventory/inventory.js';
 import { effectiveKind, expandKinds } from '../kinds/kind-groups.js';
-import type { CheckMeta, Finding, InputProblem, ObjectRef, Severity } from '../model/types.js';
+import type { CheckMeta, Finding, InputProblem, ObjectRef } from '../model/types.js';
 import type { BulwarkConfig, ExceptionRule } from '../policy/config.js';
-import { enforcementOf } from '../policy/enforcement.js';
+import { enforcementOf, severityOf } from '../policy/enforcement.js';
 import { anyGlobMatches, pathGlobMatches } from '../policy/glob.js';
 import type { DocumentSpan, ParsedObject } from '../sources/parsed-object.js';
 import { sourceText } from '../sources/source-text.js';
@@ -167,8 +167,7 @@ function setupFor(registry: Check[], config: BulwarkConfig): EngineSetup {
 
 /** The meta as configured: severity override and the resolved enforcement. */
 function configuredMeta(meta: CheckMeta, config: BulwarkConfig): CheckMeta {
-  const severity: Severity = config.checks[meta.id]?.severity ?? meta.severity;
-  return { ...meta, severity, enforcement: enforcementOf(meta, config) };
+  return { ...meta, severity: severityOf(meta, config), enforcement: enforcementOf(meta, config) };
 }
 
 function indexByKind(checks: Check[]): Map<string, Check[]> {

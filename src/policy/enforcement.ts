@@ -1,4 +1,4 @@
-import type { CheckMeta, Enforcement } from '../model/types.js';
+import type { CheckMeta, Enforcement, Severity } from '../model/types.js';
 import type { BulwarkConfig } from './config.js';
 
 /**
@@ -30,6 +30,11 @@ export const DENY_BY_DEFAULT: ReadonlySet<string> = new Set([
 ]);
 
 /** Config override, else the check's own (custom policies), else the built-in default above. */
-export function enforcementOf(meta: CheckMeta, config: BulwarkConfig): Enforcement {
+export function enforcementOf(meta: Pick<CheckMeta, 'id' | 'enforcement'>, config: BulwarkConfig): Enforcement {
   return config.checks[meta.id]?.enforcement ?? meta.enforcement ?? (DENY_BY_DEFAULT.has(meta.id) ? 'deny' : 'fail-build');
+}
+
+/** Config override, else the check's own severity. */
+export function severityOf(meta: Pick<CheckMeta, 'id' | 'severity'>, config: BulwarkConfig): Severity {
+  return config.checks[meta.id]?.severity ?? meta.severity;
 }

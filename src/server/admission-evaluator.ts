@@ -12,7 +12,7 @@ import { severityRank, type Finding, type K8sObject, type Severity } from '../mo
 import { EMPTY_CONFIG, type BulwarkConfig } from '../policy/config.js';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import type { CustomPolicy } from '../policy/custom/policy-types.js';
-import { enforcementOf } from '../policy/enforcement.js';
+import { enforcementOf, severityOf } from '../policy/enforcement.js';
 import type { AdmissionRequestInfo } from './admission-review.js';
 import {
   AUDIT_PREFIX,
@@ -91,7 +91,7 @@ export class AdmissionPolicy {
       (c) =>
         (options.config.checks[c.meta.id]?.enabled ?? true) &&
         enforcementOf(c.meta, options.config) === 'deny' &&
-        severityRank(options.config.checks[c.meta.id]?.severity ?? c.meta.severity) >= severityRank(options.denyOn),
+        severityRank(severityOf(c.meta, options.config)) >= severityRank(options.denyOn),
     ).length;
   }
 

@@ -7,10 +7,10 @@
 import yaml from 'js-yaml';
 import type { Check } from '../../checks/define-check.js';
 import { expandKinds } from '../../kinds/kind-groups.js';
-import type { CheckMeta, Enforcement, JsonObject, K8sObject, Severity } from '../../model/types.js';
+import type { Enforcement, JsonObject, K8sObject, Severity } from '../../model/types.js';
 import type { BulwarkConfig } from '../config.js';
 import type { AdmissionOperation, CustomPolicy, LabelSelectorSpec, PolicyMatch } from '../custom/policy-types.js';
-import { enforcementOf } from '../enforcement.js';
+import { enforcementOf, severityOf } from '../enforcement.js';
 import { BUILTIN_CEL, celString, notExportableReason, type CelRendition } from './builtin-cel.js';
 
 export interface VapExport {
@@ -191,18 +191,14 @@ function policyObjects(p: PolicySpec): K8sObject[] {
   ];
 }
 
-function metaFor(id: string, enforcement?: Enforcement): CheckMeta {
-  return { id, enforcement } as CheckMeta;
-}
-
 function customSpec(policy: CustomPolicy, config: BulwarkConfig): PolicySpec {
   if (policy.params !== undefined) throw new UnexportableError('uses params: inline parameters have no cluster counterpart without a parameter resource');
   if (policy.stage === 'build') throw new UnexportableError("stage 'build': Dockerfiles are not admitted");
   return {
     id: policy.id,
-    severity: config.checks[policy.id]?.severity ?? policy.severity,
+    severity: severityOf(policy, config),
     source: `${policy.file}:${policy.line}`,
-    enforcement: enforcementOf(metaFor(policy.id, policy.enforcement), config),
+    enforcement: enforcementOf(policy, config),
     failurePolicy: policy.failurePolicy,
     match: policy.match,
     matchConditions: policy.matchConditions.map((c) => ({ name: c.name, expression: c.expression })),
@@ -220,7 +216,7 @@ function customSpec(policy: CustomPolicy, config: BulwarkConfig): PolicySpec {
 function builtinSpec(check: Check, rendition: CelRendition, config: BulwarkConfig): PolicySpec {
   return {
     id: check.meta.id,
-    severity: config.checks[check.meta.id]?.severity ?? check.meta.severity,
+    severity: severityOf(check.meta, config),
     enforcement: enforcementOf(check.meta, config),
     failurePolicy: 'Fail',
     match: { kinds: rendition.kinds, operations: ['CREATE', 'UPDATE'] },
