@@ -19,9 +19,10 @@ import {
   RUNTIME_COST_BUDGET,
 } from './runtime.js';
 import { Semver, semver } from './semver.js';
+import { registerComprehensions, TWO_VAR_MACROS } from './comprehensions.js';
 import { FORMATS, NamedFormat } from './formats.js';
 import { charAt, find, findAll, format, matches, quote, re2Problem, replace, reverse } from './text.js';
-import { celEquals, celToString, fromCelValue, lists, toCelValue } from './values.js';
+import { celEquals, celFormatString, celToString, fromCelValue, lists, toCelValue } from './values.js';
 
 export { CelCostLimitError, CelEvaluationError, CostTracker, PER_CALL_LIMIT, RUNTIME_COST_BUDGET, fromCelValue, toCelValue };
 export { Quantity } from './quantity.js';
@@ -56,8 +57,20 @@ export interface CompileOptions {
   resultType?: 'bool' | 'string' | 'any';
 }
 
-/** Comprehension macros whose nesting is limited statically (a cheap stand-in for k8s' cost estimation). */
-const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
+/**
+ * Comprehension macros (name -> argument counts) whose nesting is limited statically, a cheap stand-in for
+ * k8s' cost estimation: the standard one-variable macros and the two-variable ones of comprehensions.ts.
+ */
+const COMPREHENSIONS = new Map<string, ReadonlySet<number>>([
+  ['all', new Set([2])],
+  ['exists', new Set([2])],
+  ['exists_one', new Set([2])],
+  ['map', new Set([2, 3])],
+  ['filter', new Set([2])],
+]);
+for (const [name, counts] of TWO_VAR_MACROS) {
+  COMPREHENSIONS.set(name, new Set([...(COMPREHENSIONS.get(name) ?? []), ...counts]));
+}
 export const MAX_COMPREHENSION_NESTING = 3;
 const AUTHORIZER_MESSAGE = 'authorizer is only available in a cluster (export the policy as a ValidatingAdmissionPolicy)';
 
@@ -91,6 +104,7 @@ function buildEnvironment(): Environment {
   env.registerType('IPNamespace', IPNamespace).registerConstant('ip', 'IPNamespace', new IPNamespace());
 
   const fn = (sig: string, handler: Fn): void => void env.registerFunction(sig, handler);
+  registerComprehensions(env);
 
   // quantity
   fn(`quantity(string): ${Q}`, quantity);
@@ -165,7 +179,7 @@ function buildEnvironment(): Environment {
   fn('string.replace(string, string): string', (s: string, a: string, b: string) => (chargeTraversal(s.length), replace(s, a, b)));
   fn('string.replace(string, string, int): string', (s: string, a: string, b: string, n: bigint) => (chargeTraversal(s.length), replace(s, a, b, n)));
   fn('string.reverse(): string', (s: string) => (chargeTraversal(s.length), reverse(s)));
-  fn('string.format(list): string', (s: string, args: unknown[]) => (chargeTraversal(s.length), format(s, args, celToString)));
+  fn('string.format(list): string', (s: string, args: unknown[]) => (chargeTraversal(s.length), format(s, args, celToString, celFormatString)));
   fn('StringsNamespace.quote(string): string', (_: unknown, s: string) => (chargeTraversal(s.length), quote(s)));
 
   // lists library + lists extension
@@ -328,10 +342,10 @@ function staticChecks(expression: string, root: AstNode, declared: ReadonlySet<s
         const [name, receiver, args] = node.args as [string, AstNode, AstNode[]];
         if ((name === 'matches' || name === 'find' || name === 'findAll') && args.length >= 1) regexLiteral(args[0]);
         walk(receiver, nesting);
-        const isComprehension = COMPREHENSIONS.has(name) && (args.length === 2 || args.length === 3) && args[0]?.op === 'id';
+        const isComprehension = COMPREHENSIONS.get(name)?.has(args.length) === true && args[0]?.op === 'id';
         const inner = isComprehension ? nesting + 1 : nesting;
         if (inner > MAX_COMPREHENSION_NESTING) {
-          throw compileError(expression, `nested comprehensions too deep (cost): at most ${MAX_COMPREHENSION_NESTING} levels of all/exists/exists_one/map/filter are allowed`, node.start);
+          throw compileError(expression, `nested comprehensions too deep (cost): at most ${MAX_COMPREHENSION_NESTING} levels of comprehensions (all/exists/existsOne/map/filter/transformList/transformMap/transformMapEntry) are allowed`, node.start);
         }
         for (const a of args) walk(a, inner);
         return;

@@ -362,8 +362,11 @@ function radix(v: unknown, base: number, verb: string, upper = false, str: Strin
   throw formatError(`%${verb} cannot be used on ${str(v)}: it requires an integer${verb === 'x' || verb === 'X' ? ', string or bytes' : ''}`);
 }
 
-/** cel-go strings.format: %s %d %f %e %x %X %o %b %%, with an optional precision (%.3f). */
-export function format(fmt: string, args: unknown[], str: Stringify): string {
+/**
+ * cel-go strings.format: %s %d %f %e %x %X %o %b %%, with an optional precision (%.3f). `str` renders values
+ * in error messages; `clauseS` renders a %s argument and may refuse it (cel-go's %s takes only some types).
+ */
+export function format(fmt: string, args: unknown[], str: Stringify, clauseS: Stringify = str): string {
   let out = '';
   let argi = 0;
   for (let i = 0; i < fmt.length; i++) {
@@ -392,7 +395,7 @@ export function format(fmt: string, args: unknown[], str: Stringify): string {
     const v = args[argi++];
     switch (verb) {
       case 's':
-        out += str(v);
+        out += clauseS(v);
         break;
       case 'd':
         if (!isInt(v)) throw formatError(`decimal clause can only be used on integers, was given ${str(v)}`);

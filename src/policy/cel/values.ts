@@ -4,6 +4,7 @@
  */
 import { Optional } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
+import { NamedFormat } from './formats.js';
 import { CIDR, IPAddr, URLValue } from './net.js';
 import { Quantity } from './quantity.js';
 import { chargeTraversal, CelEvaluationError } from './runtime.js';
@@ -103,6 +104,45 @@ export function celToString(v: unknown): string {
   return String(v);
 }
 
+/**
+ * The %s form of a format() argument. cel-go's %s clause only takes strings, bools, bytes, numbers, maps,
+ * lists, types, durations, timestamps and null: the Kubernetes library values (quantity, IP, CIDR, URL,
+ * semver, named formats) and optionals are an error there, so they are here too, even inside a list or map,
+ * rather than printing text that the cluster would refuse.
+ */
+export function celFormatString(v: unknown): string {
+  const bad = unformattable(v);
+  if (bad !== undefined) {
+    throw new CelEvaluationError(
+      `error during formatting: string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps, was given ${bad}`,
+    );
+  }
+  return celToString(v);
+}
+
+/** The CEL type name of the first value in `v` that %s refuses, if any. */
+function unformattable(v: unknown): string | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  if (v instanceof Quantity) return 'kubernetes.Quantity';
+  if (v instanceof IPAddr) return 'net.IP';
+  if (v instanceof CIDR) return 'net.CIDR';
+  if (v instanceof URLValue) return 'kubernetes.URL';
+  if (v instanceof Semver) return 'kubernetes.Semver';
+  if (v instanceof NamedFormat) return 'kubernetes.NamedFormat';
+  if (v instanceof Optional) return 'optional_type';
+  const items = Array.isArray(v) || v instanceof Set ? [...v] : v instanceof Map ? [...v.values()] : isPlainObject(v) ? Object.values(v) : [];
+  for (const item of items) {
+    const bad = unformattable(item);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /** CEL heterogeneous equality (ints and doubles compare numerically). */
 export function celEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -123,7 +163,7 @@ export function celEquals(a: unknown, b: unknown): boolean {
     if (a instanceof C) return b instanceof C && (a as Quantity).compareTo(b as Quantity) === 0;
   }
   if (a instanceof IPAddr || a instanceof CIDR || a instanceof URLValue) return (a as IPAddr).equals(b as never);
-  if (a instanceof Map || b instanceof Map) return false;
+  if (a instanceof Map || b instanceof Map) return mapsEqual(a as object, b as object);
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
@@ -132,6 +172,30 @@ export function celEquals(a: unknown, b: unknown): boolean {
     if (!celEquals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
   }
   return true;
+}
+
+/** The entries of a CEL map held as a Map or a plain object; undefined for anything else. */
+function mapEntries(v: object): [unknown, unknown][] | undefined {
+  if (v instanceof Map) return [...v];
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  return Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+}
+
+/**
+ * Equality of maps where one is a Map (two-variable comprehensions build Maps for non-string keys). Keys
+ * match by their string form, because cel-js keeps the int keys of map literals as strings: `{0: 'a'}` must
+ * equal `[ 'a' ].transformMap(i, v, v)`.
+ */
+function mapsEqual(a: object, b: object): boolean {
+  const ea = mapEntries(a);
+  const eb = mapEntries(b);
+  if (!ea || !eb || ea.length !== eb.length) return false;
+  const byKey = new Map(eb.map(([k, v]) => [celToString(k), v]));
+  return ea.every(([k, v]) => {
+    const key = celToString(k);
+    return byKey.has(key) && celEquals(v, byKey.get(key));
+  });
 }
 
 function compareNumbers(a: number | bigint, b: number | bigint): number {
