@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { BUILTIN_CHECKS } from '../checks/index.js';
 import { isSeverity, type Severity } from '../model/types.js';
 import { EMPTY_CONFIG, loadConfig } from '../policy/config.js';
-import { compilePolicyChecks } from '../policy/custom/index.js';
-import { AdmissionPolicy, DEFAULT_BREAK_GLASS_ANNOTATION, DEFAULT_EXCLUDED_NAMESPACES, type AdmissionMode } from '../server/admission-evaluator.js';
+import { DEFAULT_BREAK_GLASS_ANNOTATION, DEFAULT_EXCLUDED_NAMESPACES, type AdmissionMode } from '../server/admission-evaluator.js';
 import { stdoutLogger, WebhookServer } from '../server/webhook-server.js';
+import { buildAdmissionPolicy, type AdmissionSettings } from '../server/admission-settings.js';
+import { DecisionPool, defaultWorkerCount } from '../server/decision-pool.js';
+import { WebhookMetrics } from '../server/metrics.js';
 import { ApiNamespaceLookup, inClusterAccess } from '../server/namespace-lookup.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderWebhookManifests, webhookManifestOptions, webhookObjectNames, WEBHOOK_MANIFEST_DEFAULTS } from '../server/webhook-manifests.js';
@@ -26,6 +27,8 @@ export interface ServeFlags {
   drainDelay: string;
   allowAnnotationSuppressions?: boolean;
   requestTimeout: string;
+  workers: string;
+  decisionTimeout: string;
 }
 
 /** `bulwark webhook …`: the admission webhook. `serve` runs the server. */
@@ -51,6 +54,8 @@ export function registerWebhookCommand(program: Command, setExitCode: (code: num
     .option('--drain-delay <seconds>', 'after SIGTERM, keep answering this long (readyz 503) before closing, while endpoints update', '5')
     .option('--allow-annotation-suppressions', 'honour ignore.bulwark.dev/<check-id> annotations (off: the workload author controls them)')
     .option('--request-timeout <seconds>', 'time a client has to send a whole request', '10')
+    .option('--workers <n>', 'decision worker threads (auto: one per CPU of the container, at most 4; 0: decide on the server thread, without a deadline)', 'auto')
+    .option('--decision-timeout <seconds>', 'answer 500 (the API server applies failurePolicy) when an object is not judged in time; keep below the webhook timeoutSeconds', '4')
     .action(async (flags: ServeFlags) => {
       setExitCode(await serve(flags));
     });
@@ -149,25 +154,40 @@ async function serve(flags: ServeFlags): Promise<number> {
   const drainDelayMs = Number(flags.drainDelay) * 1000;
   if (!Number.isFinite(drainDelayMs) || drainDelayMs < 0) throw new UsageError('--drain-delay must be a number of seconds');
 
-  const config = flags.config ? loadConfig(flags.config) : EMPTY_CONFIG;
-  const checks = [...BUILTIN_CHECKS, ...compilePolicyChecks(config.policies)];
-  const policy = new AdmissionPolicy({
-    config,
-    checks,
+  const workers = flags.workers === 'auto' ? defaultWorkerCount() : Number(flags.workers);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be auto or a number from 0 to 64, not "${flags.workers}"`);
+  const decisionTimeoutMs = Number(flags.decisionTimeout) * 1000;
+  if (!Number.isFinite(decisionTimeoutMs) || decisionTimeoutMs <= 0) throw new UsageError('--decision-timeout must be a positive number of seconds');
+
+  const settings: AdmissionSettings = {
+    config: flags.config ? loadConfig(flags.config) : EMPTY_CONFIG,
     mode: flags.mode as AdmissionMode,
     denyOn: flags.denyOn as Severity,
     excludeNamespaces: flags.excludeNamespace ?? DEFAULT_EXCLUDED_NAMESPACES,
     breakGlassAnnotation: flags.breakGlassAnnotation,
     breakGlassGroups: flags.breakGlassGroup,
     allowAnnotationSuppressions: flags.allowAnnotationSuppressions === true,
-  });
+  };
+  // Built here too: custom policies that do not compile stop the start with file and line, before any worker.
+  const policy = buildAdmissionPolicy(settings);
+  // In a cluster, policies get the request's Namespace (namespaceObject) from the API server.
+  const access = inClusterAccess();
+  const namespaceLookup = access ? new ApiNamespaceLookup(access, (message) => stdoutLogger({ level: 'warn', msg: 'namespace lookup failed', error: message })) : undefined;
+  const metrics = new WebhookMetrics();
+  let pool: DecisionPool | undefined;
+  if (workers > 0) {
+    pool = new DecisionPool({ settings, workers, deadlineMs: decisionTimeoutMs, namespaceLookup, log: stdoutLogger, onReplaced: () => metrics.countWorkerReplaced() });
+    try {
+      await pool.start();
+    } catch (err) {
+      throw new UsageError(`cannot start the decision workers: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
   let server: WebhookServer;
   try {
-    // In a cluster, policies get the request's Namespace (namespaceObject) from the API server.
-    const access = inClusterAccess();
-    const namespaceLookup = access ? new ApiNamespaceLookup(access, (message) => stdoutLogger({ level: 'warn', msg: 'namespace lookup failed', error: message })) : undefined;
-    server = new WebhookServer({ policy, tlsCertFile: flags.tlsCert, tlsKeyFile: flags.tlsKey, host: flags.host, port, requestTimeoutMs: timeout * 1000, namespaceLookup });
+    server = new WebhookServer({ policy, judge: pool, workers, metrics, tlsCertFile: flags.tlsCert, tlsKeyFile: flags.tlsKey, host: flags.host, port, requestTimeoutMs: timeout * 1000, namespaceLookup });
   } catch (err) {
+    await pool?.close();
     throw new UsageError(`cannot load the TLS key pair: ${(err as Error).message.split('\n')[0]}`);
   }
 
@@ -178,6 +198,7 @@ async function serve(flags: ServeFlags): Promise<number> {
   try {
     await server.listen();
   } catch (err) {
+    await pool?.close();
     throw new UsageError(`cannot listen on ${flags.host}:${port}: ${(err as Error).message}`);
   }
   await new Promise<void>((resolveStop) => {

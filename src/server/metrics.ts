@@ -15,6 +15,8 @@ export class WebhookMetrics {
   private readonly bucketCounts = new Array<number>(DURATION_BUCKETS.length).fill(0);
   private durationSum = 0;
   private durationCount = 0;
+  /** Decision workers replaced after a crash or an overrun deadline. */
+  private workersReplaced = 0;
 
   constructor(private readonly startTimeSeconds = Math.floor(Date.now() / 1000 - process.uptime())) {}
 
@@ -26,6 +28,10 @@ export class WebhookMetrics {
   countFinding(check: string, enforcement: string): void {
     const key = `check="${escapeLabel(check)}",enforcement="${escapeLabel(enforcement)}"`;
     this.findings.set(key, (this.findings.get(key) ?? 0) + 1);
+  }
+
+  countWorkerReplaced(): void {
+    this.workersReplaced++;
   }
 
   observeDuration(seconds: number): void {
@@ -50,6 +56,9 @@ export class WebhookMetrics {
 
     family('bulwark_admission_findings_total', 'counter', 'Unsuppressed findings in admission requests, by check and enforcement.');
     for (const [labels, n] of sorted(this.findings)) lines.push(`bulwark_admission_findings_total{${labels}} ${n}`);
+
+    family('bulwark_decision_workers_replaced_total', 'counter', 'Decision workers replaced after a crash or a decision past its deadline.');
+    lines.push(`bulwark_decision_workers_replaced_total ${this.workersReplaced}`);
 
     family('process_start_time_seconds', 'gauge', 'Start time of the process since unix epoch in seconds.');
     lines.push(`process_start_time_seconds ${this.startTimeSeconds}`);

@@ -204,7 +204,7 @@ describe('renderWebhookManifests: structure', () => {
     assert.equal(c.image, IMAGE);
     assert.deepEqual(c.args, [
       'webhook', 'serve', '--tls-cert', '/etc/bulwark/tls/tls.crt', '--tls-key', '/etc/bulwark/tls/tls.key',
-      '--config', '/etc/bulwark/config/.bulwark.yaml', '--port', '8443',
+      '--config', '/etc/bulwark/config/.bulwark.yaml', '--port', '8443', '--decision-timeout', '4',
     ]);
     assert.deepEqual(c.ports, [{ name: 'https', containerPort: 8443, protocol: 'TCP' }]);
     assert.deepEqual(c.securityContext, {
@@ -230,6 +230,14 @@ describe('renderWebhookManifests: structure', () => {
     assert.equal(volumes.tls.secret.defaultMode, 0o440);
     assert.equal(volumes.config.configMap.name, 'bulwark-webhook-config');
     assert.ok(volumes.tmp.emptyDir);
+  });
+
+  it('the decision deadline is a second under the webhook timeout, so the server answers (and logs) before the API server gives up', () => {
+    const args = (timeoutSeconds: number): string[] => one(docs(renderWebhookManifests(options('cert-manager', { timeoutSeconds })).yaml), 'Deployment').spec.template.spec.containers[0].args;
+    for (const [timeout, deadline] of [[1, '0.8'], [2, '1'], [10, '9'], [30, '29']] as const) {
+      const a = args(timeout);
+      assert.equal(a[a.indexOf('--decision-timeout') + 1], deadline, `timeoutSeconds ${timeout}`);
+    }
   });
 
   it('audit mode starts the server with --mode audit', () => {

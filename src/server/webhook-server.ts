@@ -12,8 +12,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { AdmissionDecision, AdmissionPolicy } from './admission-evaluator.js';
-import { AdmissionReviewError, parseAdmissionReview, type AdmissionRequestInfo } from './admission-review.js';
+import type { AdmissionPolicy } from './admission-evaluator.js';
+import { InlineJudge, type AdmissionJudge } from './admission-judge.js';
 import { METRICS_CONTENT_TYPE, WebhookMetrics } from './metrics.js';
 import type { NamespaceLookup } from './namespace-lookup.js';
 
@@ -53,7 +53,10 @@ process.on('exit', flushLog);
 const DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
 
 export interface WebhookServerOptions {
+  /** The policy (its settings are logged at start); judged in this thread unless `judge` is given. */
   policy: AdmissionPolicy;
+  /** Where decisions are made: a DecisionPool of worker threads, or (default) this thread. */
+  judge?: AdmissionJudge;
   tlsCertFile: string;
   tlsKeyFile: string;
   host?: string;
@@ -69,8 +72,10 @@ export interface WebhookServerOptions {
   metrics?: WebhookMetrics;
   /** Requests read or judged at once; more get 429 (default 64). */
   maxConcurrentRequests?: number;
-  /** Where `namespaceObject` comes from (in a cluster: the API server); without it policies see null. */
+  /** Where `namespaceObject` comes from (in a cluster: the API server); without it policies see null. Only for the default judge (a pool has its own). */
   namespaceLookup?: NamespaceLookup;
+  /** For the start-up line: how many decision workers the judge runs (0: this thread). */
+  workers?: number;
 }
 
 interface FileStamp {
@@ -83,6 +88,7 @@ export class WebhookServer {
   private readonly log: Logger;
   private readonly maxBodyBytes: number;
   private readonly server: Server;
+  private readonly judge: AdmissionJudge;
   private ready = false;
   private draining = false;
   private tlsStamp: FileStamp;
@@ -93,6 +99,7 @@ export class WebhookServer {
     this.metrics = options.metrics ?? new WebhookMetrics();
     this.log = options.log ?? stdoutLogger;
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+    this.judge = options.judge ?? new InlineJudge(options.policy, options.namespaceLookup);
     const requestTimeout = options.requestTimeoutMs ?? 10_000;
     const cert = readFileSync(options.tlsCertFile);
     const key = readFileSync(options.tlsKeyFile);
@@ -146,6 +153,7 @@ export class WebhookServer {
       mode: opts.mode,
       denyOn: opts.denyOn,
       checks: this.options.policy.checks.length,
+      workers: this.options.workers ?? 0,
       denyChecks: this.options.policy.denyCheckCount,
       excludeNamespaces: opts.excludeNamespaces,
       breakGlassAnnotation: opts.breakGlassAnnotation,
@@ -177,7 +185,7 @@ export class WebhookServer {
       force.unref();
       this.server.close(() => {
         clearTimeout(force);
-        resolveClose();
+        void this.judge.close().then(resolveClose);
       });
       this.server.closeIdleConnections();
     }));
@@ -266,65 +274,52 @@ export class WebhookServer {
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!rejected) void this.admit(Buffer.concat(chunks, size), res);
+      if (rejected) return;
+      // Its own memory (never a slice of Node's shared pool), so a decision worker can take it without a copy.
+      const body = new Uint8Array(size);
+      let offset = 0;
+      for (const c of chunks) {
+        body.set(c, offset);
+        offset += c.length;
+      }
+      void this.admit(body, res);
     });
     req.on('error', () => {
       /* aborted by the client; nothing to answer */
     });
   }
 
-  private async admit(body: Buffer, res: ServerResponse): Promise<void> {
+  private async admit(body: Uint8Array, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    let info: AdmissionRequestInfo;
-    try {
-      info = parseAdmissionReview(body);
-    } catch (err) {
-      const message = err instanceof AdmissionReviewError ? err.message : 'unreadable request';
+    const judgement = await this.judge.judge(body);
+    const seconds = elapsedSeconds(started);
+    if (judgement.status === 400) {
       this.metrics.countRequest('error', 'unknown');
-      this.log({ level: 'warn', msg: 'bad admission request', error: message });
-      return sendError(res, 400, message);
+      this.log({ level: 'warn', msg: 'bad admission request', error: judgement.error });
+      return sendError(res, 400, judgement.error);
     }
-    let decision: AdmissionDecision;
-    try {
-      const lookup = this.options.namespaceLookup;
-      if (lookup && info.namespace !== '' && info.object !== null) info.namespaceObject = await lookup.get(info.namespace);
-      decision = this.options.policy.decide(info);
-    } catch (err) {
-      const seconds = elapsedSeconds(started);
-      this.metrics.countRequest('error', info.operation);
+    if (judgement.status === 500) {
+      this.metrics.countRequest('error', judgement.ref?.operation ?? 'unknown');
       this.metrics.observeDuration(seconds);
-      this.log({ ...refOf(info), level: 'error', msg: 'admission', verdict: 'error', error: err instanceof Error ? err.message : String(err), ms: round(seconds * 1000) });
+      this.log({ ...judgement.ref, level: 'error', msg: 'admission', verdict: 'error', error: judgement.error, bytes: body.byteLength, ms: round(seconds * 1000) });
       return sendError(res, 500, 'internal error while evaluating the object');
     }
-    const payload = JSON.stringify(decision.review);
+    const payload = judgement.payload;
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) });
     res.end(payload);
 
-    const seconds = elapsedSeconds(started);
-    this.metrics.countRequest(decision.verdict, info.operation);
+    this.metrics.countRequest(judgement.verdict, judgement.ref.operation);
     this.metrics.observeDuration(seconds);
-    // Once per check and request: an object with thousands of containers must not inflate the counters.
-    const counted = new Set<string>();
-    for (const f of decision.findings) {
-      if (counted.has(f.checkId)) continue;
-      counted.add(f.checkId);
-      this.metrics.countFinding(f.checkId, f.enforcement);
-    }
-    const checks = [...new Set(decision.findings.map((f) => f.checkId))];
-    const entry: LogEntry = { level: 'info', msg: 'admission', ...refOf(info), verdict: decision.verdict, checks, ms: round(seconds * 1000) };
-    if (decision.denying.length > 0) entry.denying = decision.denying;
-    if (decision.breakGlassReason !== undefined) {
+    for (const c of judgement.checks) this.metrics.countFinding(c.id, c.enforcement);
+    const entry: LogEntry = { level: 'info', msg: 'admission', ...judgement.ref, verdict: judgement.verdict, checks: judgement.checks.map((c) => c.id), ms: round(seconds * 1000) };
+    if (judgement.denying.length > 0) entry.denying = judgement.denying;
+    if (judgement.breakGlassReason !== undefined) {
       entry.level = 'warn';
       entry.msg = 'break-glass admission';
-      entry.breakGlassReason = decision.breakGlassReason.length > 512 ? `${decision.breakGlassReason.slice(0, 511)}…` : decision.breakGlassReason;
+      entry.breakGlassReason = judgement.breakGlassReason.length > 512 ? `${judgement.breakGlassReason.slice(0, 511)}…` : judgement.breakGlassReason;
     }
     this.log(entry);
   }
-}
-
-/** What a log line says about a request: references, never content. */
-function refOf(info: AdmissionRequestInfo): Record<string, unknown> {
-  return { uid: info.uid, operation: info.operation, kind: info.kind, namespace: info.namespace, name: info.name, user: info.user, dryRun: info.request.dryRun === true };
 }
 
 function stampOf(s: Stats): string {

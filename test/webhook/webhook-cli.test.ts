@@ -23,6 +23,8 @@ describe('bulwark webhook serve', () => {
       [['webhook', 'serve', ...tls, '--mode', 'block'], /--mode must be enforce or audit/],
       [['webhook', 'serve', ...tls, '--deny-on', 'severe'], /--deny-on must be one of/],
       [['webhook', 'serve', ...tls, '--port', '99999'], /--port must be a port number/],
+      [['webhook', 'serve', ...tls, '--workers', 'many'], /--workers must be auto or a number from 0 to 64/],
+      [['webhook', 'serve', ...tls, '--decision-timeout', '0'], /--decision-timeout must be a positive number/],
       [['webhook', 'serve', '--tls-cert', cert.certFile, '--tls-key', join(cert.dir, 'missing.key')], /cannot load the TLS key pair/],
       [['webhook', 'serve', '--tls-key', cert.keyFile], /required option '--tls-cert <file>' not specified/],
     ] as [string[], RegExp][]) {
@@ -46,7 +48,8 @@ describe('bulwark webhook serve', () => {
     const child = spawn(
       process.execPath,
       [bin, 'webhook', 'serve', '--tls-cert', cert.certFile, '--tls-key', cert.keyFile, '--config', config, '--host', '127.0.0.1', '--port', '0',
-        '--exclude-namespace', 'infra', '--exclude-namespace', 'monitoring', '--break-glass-annotation', 'example.com/emergency'],
+        '--exclude-namespace', 'infra', '--exclude-namespace', 'monitoring', '--break-glass-annotation', 'example.com/emergency',
+        '--workers', '2'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -62,6 +65,8 @@ describe('bulwark webhook serve', () => {
       assert.deepEqual(info.excludeNamespaces, ['infra', 'monitoring']);
       assert.equal(info.breakGlassAnnotation, 'example.com/emergency');
       assert.equal(typeof info.checks, 'number');
+      // Decisions run in two worker threads, each built from the same config (the denial below proves it reached them).
+      assert.equal(info.workers, 2);
       const port = info.port as number;
       assert.ok(port > 0);
 

@@ -9,6 +9,10 @@ import { BUILTIN_CHECKS } from '../../src/checks/index.js';
 import type { K8sObject } from '../../src/model/types.js';
 import { parseConfig } from '../../src/policy/config.js';
 import { compilePolicyChecks } from '../../src/policy/custom/index.js';
+import { DecisionPool } from '../../src/server/decision-pool.js';
+import { EMPTY_CONFIG as NO_CONFIG } from '../../src/policy/config.js';
+import { WebhookMetrics } from '../../src/server/metrics.js';
+import type { LogEntry } from '../../src/server/webhook-server.js';
 import { admissionReview, call, deployment, HARDENED, makeCert, startServer, type StartedServer } from './webhook-test-support.js';
 
 const started: StartedServer[] = [];
@@ -341,5 +345,54 @@ describe('TLS rotation', () => {
     assert.equal(await fingerprint(), new X509Certificate(next.cert).fingerprint256);
     // A client trusting the new certificate can talk to the server.
     assert.equal((await call(s.port, next.cert, { path: '/healthz' })).status, 200);
+  });
+});
+
+describe('webhook server with decision workers', () => {
+  const settings = { config: NO_CONFIG, mode: 'enforce', denyOn: 'medium', excludeNamespaces: ['kube-system'], breakGlassAnnotation: 'bulwark.dev/break-glass', allowAnnotationSuppressions: false } as const;
+
+  async function pooled(workerUrl?: URL, deadlineMs = 5_000): Promise<StartedServer> {
+    const metrics = new WebhookMetrics();
+    const poolLogs: LogEntry[] = [];
+    const pool = new DecisionPool({ settings, workers: 2, deadlineMs, log: (e) => poolLogs.push(e), onReplaced: () => metrics.countWorkerReplaced(), workerUrl });
+    await pool.start();
+    return server({}, { judge: pool, workers: 2, metrics });
+  }
+
+  it('answers, logs and counts as the server thread does', async () => {
+    const s = await pooled();
+    const ok = await call(s.port, s.ca, { body: admissionReview(deployment('web', HARDENED), { uid: 'w-ok' }) });
+    assert.equal(ok.status, 200);
+    assert.equal(review(ok.body).allowed, true);
+    const bad = await call(s.port, s.ca, { body: admissionReview(deployment('evil', { privileged: true }), { uid: 'w-bad' }) });
+    assert.equal(review(bad.body).allowed, false);
+    assert.match(review(bad.body).status?.message ?? '', /no-privileged-container: /);
+    assert.equal((await call(s.port, s.ca, { body: '{not json' })).status, 400);
+    const line = s.logs.find((l) => l.uid === 'w-bad');
+    assert.equal(line?.verdict, 'denied');
+    assert.equal(line?.name, 'evil');
+    assert.ok((line?.denying as string[]).includes('no-privileged-container'));
+    const metrics = (await call(s.port, s.ca, { path: '/metrics' })).body;
+    assert.match(metrics, /bulwark_admission_requests_total\{verdict="denied",operation="CREATE"\} 1/);
+    assert.match(metrics, /bulwark_admission_findings_total\{check="no-privileged-container",enforcement="deny"\} 1/);
+    assert.match(metrics, /bulwark_decision_workers_replaced_total 0/);
+  });
+
+  it('keeps answering probes while a decision hangs, then answers it 500 at the deadline and replaces the worker', async () => {
+    const s = await pooled(new URL('../../src/server/testing/scripted-decision-worker.js', import.meta.url), 600);
+    const started = Date.now();
+    const hanging = call(s.port, s.ca, { body: 'hang' });
+    await new Promise((r) => setTimeout(r, 50));
+    const health = await call(s.port, s.ca, { path: '/healthz' });
+    assert.equal(health.status, 200);
+    assert.ok(Date.now() - started < 600, 'the probe did not wait for the decision');
+    const other = await call(s.port, s.ca, { body: 'another request' });
+    assert.equal(other.status, 200, 'the other worker judges meanwhile');
+    const stuck = await hanging;
+    assert.equal(stuck.status, 500);
+    const line = s.logs.find((l) => l.verdict === 'error');
+    assert.equal(line?.name, 'enormous');
+    assert.match(String(line?.error), /no decision within 0\.6 s/);
+    assert.match((await call(s.port, s.ca, { path: '/metrics' })).body, /bulwark_decision_workers_replaced_total 1/);
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * One AdmissionReview body in, one Judgement out: parse, look up the Namespace when policies may need it,
+ * decide. A Judgement is plain data (it crosses from decision workers to the server thread) and holds all
+ * the server needs to answer, count and log — references to the object, never its content.
+ */
+import type { AdmissionPolicy, AdmissionVerdict } from './admission-evaluator.js';
+import { AdmissionReviewError, parseAdmissionReview, type AdmissionRequestInfo } from './admission-review.js';
+import type { NamespaceLookup } from './namespace-lookup.js';
+
+/** What a log line says about a request. */
+export interface RequestRef {
+  uid: string;
+  operation: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  user: string;
+  dryRun: boolean;
+}
+
+export type Judgement =
+  /** Not an AdmissionReview the webhook can answer: 400. */
+  | { status: 400; error: string }
+  /** Could not be judged (an evaluation error, the deadline): 500, and the API server applies failurePolicy. */
+  | { status: 500; error: string; ref?: RequestRef }
+  | {
+      status: 200;
+      /** The AdmissionReview response, serialised. */
+      payload: string;
+      verdict: AdmissionVerdict;
+      ref: RequestRef;
+      /** Each check with findings once, with its enforcement (metrics count a check once per request). */
+      checks: { id: string; enforcement: string }[];
+      denying: string[];
+      breakGlassReason?: string;
+    };
+
+/** Decides AdmissionReview bodies; in this thread or in a pool of workers. */
+export interface AdmissionJudge {
+  judge(body: Uint8Array): Promise<Judgement>;
+  close(): Promise<void>;
+}
+
+/** Parsed requests with an object in a namespace need its Namespace (namespaceObject) before deciding. */
+export function namespaceToLookUp(info: AdmissionRequestInfo): string | undefined {
+  return info.namespace !== '' && info.object !== null ? info.namespace : undefined;
+}
+
+export function refOf(info: AdmissionRequestInfo): RequestRef {
+  return { uid: info.uid, operation: info.operation, kind: info.kind, namespace: info.namespace, name: info.name, user: info.user, dryRun: info.request.dryRun === true };
+}
+
+/** Parses a body, or says why it is not an AdmissionReview. */
+export function parseBody(body: Uint8Array): AdmissionRequestInfo | { status: 400; error: string } {
+  try {
+    return parseAdmissionReview(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+  } catch (err) {
+    return { status: 400, error: err instanceof AdmissionReviewError ? err.message : 'unreadable request' };
+  }
+}
+
+/** The decision on a parsed request (namespaceObject already set when looked up). Never throws. */
+export function decideParsed(policy: AdmissionPolicy, info: AdmissionRequestInfo): Judgement {
+  const ref = refOf(info);
+  try {
+    const decision = policy.decide(info);
+    const checks: { id: string; enforcement: string }[] = [];
+    const seen = new Set<string>();
+    for (const f of decision.findings) {
+      if (seen.has(f.checkId)) continue;
+      seen.add(f.checkId);
+      checks.push({ id: f.checkId, enforcement: f.enforcement });
+    }
+    const judgement: Judgement = { status: 200, payload: JSON.stringify(decision.review), verdict: decision.verdict, ref, checks, denying: decision.denying };
+    if (decision.breakGlassReason !== undefined) judgement.breakGlassReason = decision.breakGlassReason;
+    return judgement;
+  } catch (err) {
+    return { status: 500, error: err instanceof Error ? err.message : String(err), ref };
+  }
+}
+
+/** Judges on the calling thread: no deadline can interrupt it (`--workers 0`, and tests). */
+export class InlineJudge implements AdmissionJudge {
+  constructor(
+    private readonly policy: AdmissionPolicy,
+    private readonly namespaceLookup?: NamespaceLookup,
+  ) {}
+
+  async judge(body: Uint8Array): Promise<Judgement> {
+    const info = parseBody(body);
+    if ('status' in info) return info;
+    const namespace = this.namespaceLookup ? namespaceToLookUp(info) : undefined;
+    if (namespace !== undefined && this.namespaceLookup) {
+      try {
+        info.namespaceObject = await this.namespaceLookup.get(namespace);
+      } catch (err) {
+        return { status: 500, error: err instanceof Error ? err.message : String(err), ref: refOf(info) };
+      }
+    }
+    return decideParsed(this.policy, info);
+  }
+
+  async close(): Promise<void> {}
+}
