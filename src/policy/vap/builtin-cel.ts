@@ -1,18 +1,24 @@
 /**
- * CEL renditions of the built-in checks whose verdict depends only on the object itself, for the
- * ValidatingAdmissionPolicy export. Each rendition reproduces the TypeScript check's verdict (violated or
+ * CEL renditions of the built-in checks whose verdict depends only on the object itself (and, for
+ * no-default-namespace, on the namespace the request names), for the ValidatingAdmissionPolicy export. Each rendition reproduces the TypeScript check's verdict (violated or
  * not) with Kubernetes semantics: pod-level securityContext fields inherited by containers that leave them
  * unset, init and ephemeral containers, and the pod template of every workload kind (a Pod's own spec,
  * `spec.template.spec`, a CronJob's `spec.jobTemplate.spec.template.spec`). The differential test
  * (builtin-cel.test.ts) runs these expressions and the TypeScript checks on the same objects.
  *
  * Expressions use only what Kubernetes' CEL environment offers (optional `.?` / `orValue`, `has()`,
- * the strings extension's `trim`, `upperAscii`, `join`, regex `matches`).
+ * the strings extension's `trim`, `upperAscii`, `lowerAscii`, `split`, `join`, regex `matches`).
+ *
+ * Renditions that depend on check options (require-trusted-registry's trustedRegistries) are built from the
+ * config's options at export time: see OPTION_CEL and builtinRendition.
  */
 import { analyzeRbac } from '../../analyzers/rbac/rbac-analyzer.js';
 import { ALL_SERVICE_ACCOUNTS_GROUP, ANONYMOUS_USER, AUTHENTICATED_GROUP, RBAC_GROUP, SERVICE_ACCOUNT_USER_PREFIX, SERVICE_ACCOUNTS_GROUP_PREFIX, UNAUTHENTICATED_GROUP } from '../../analyzers/rbac/subjects.js';
 import { AUTOUPDATE_ANNOTATION, fullAccessRuleIndex, isBuiltInClusterAdmin } from '../../checks/rbac/rbac-check-helpers.js';
-import { RUNTIME_PIPES, RUNTIME_SOCKET_PARENTS, RUNTIME_SOCKET_PATHS } from '../../kinds/host-paths.js';
+import type { CheckOptions } from '../../checks/define-check.js';
+import { SENSITIVE_HOST_PATHS } from '../../checks/workload/no-sensitive-host-path-mount.js';
+import { isContainerRuntimeSocketPath, isPathWithin, RUNTIME_PIPES, RUNTIME_SOCKET_PARENTS, RUNTIME_SOCKET_PATHS } from '../../kinds/host-paths.js';
+import { DEFAULT_REGISTRY, trustedPatterns, type RegistryPattern } from '../../kinds/images.js';
 
 export interface CelValidation {
   expression: string;
@@ -25,6 +31,8 @@ export interface CelValidation {
 export interface CelRendition {
   /** Bulwark kinds or kind groups the rendition applies to (the check's meta.kinds). */
   kinds: string[];
+  /** Requests the rendition does not judge at all (VAP matchConditions), when its kinds alone say too much. */
+  matchConditions?: { name: string; expression: string }[];
   /** VAP variables in evaluation order: the shared pod variables first, then the check's own. */
   variables: { name: string; expression: string }[];
   validations: CelValidation[];
@@ -104,13 +112,18 @@ const SAFE_SYSCTLS = [
 const ZERO_QUANTITY = '^[+-]?(0+(\\.0*)?|\\.0+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$';
 
 /**
+ * Absolute host paths are matched as written, the way kinds/host-paths.ts normalizeHostPath reads them:
+ * `//` and `/./` between segments and a trailing `/` or `/.` are tolerated, as the normalisation collapses
+ * them. PATH_SEP is one separator (a '/', then any '/' or './'); pathBody is a normalised path's segments.
+ */
+const PATH_SEP = '/(\\.?/)*';
+const pathBody = (path: string): string => path.split('/').filter((s) => s !== '').map(re2Literal).join(PATH_SEP);
+
+/**
  * Host paths that expose a container runtime socket (kinds/host-paths.ts isContainerRuntimeSocketPath),
- * matched against the path as written: `//` and `/./` between segments and a trailing `/` or `/.` are
- * tolerated, as the TypeScript normalisation collapses them.
+ * matched against the path as written (PATH_SEP).
  */
 function runtimeSocketRegex(): string {
-  const sep = '/(\\.?/)*';
-  const body = (path: string): string => path.split('/').filter((s) => s !== '').map(re2Literal).join(sep);
   // /var/run and /run hold the same sockets: one alternation under `(var/)?run` when the tables agree.
   const under = (parent: string): string[] => RUNTIME_SOCKET_PATHS.filter((p) => p.startsWith(`${parent}/`)).map((p) => p.slice(parent.length + 1));
   const varRun = under('/var/run');
@@ -120,12 +133,12 @@ function runtimeSocketRegex(): string {
   let rest: readonly string[] = RUNTIME_SOCKET_PATHS;
   if (sameParents) {
     // The parent itself exactly (a trailing '/' or '/.' allowed), or anything within one of its sockets.
-    alternatives.push(`${sep}(var${sep})?run((${sep}\\.?)?|${sep}(${run.map(body).join('|')})(/.*)?)`);
+    alternatives.push(`${PATH_SEP}(var${PATH_SEP})?run((${PATH_SEP}\\.?)?|${PATH_SEP}(${run.map(pathBody).join('|')})(/.*)?)`);
     rest = RUNTIME_SOCKET_PATHS.filter((p) => !p.startsWith('/var/run/') && !p.startsWith('/run/'));
   } else {
-    alternatives.push(...RUNTIME_SOCKET_PARENTS.map((p) => `${sep}${body(p)}(${sep}\\.?)?`));
+    alternatives.push(...RUNTIME_SOCKET_PARENTS.map((p) => `${PATH_SEP}${pathBody(p)}(${PATH_SEP}\\.?)?`));
   }
-  alternatives.push(...rest.map((p) => `${sep}${body(p)}(/.*)?`));
+  alternatives.push(...rest.map((p) => `${PATH_SEP}${pathBody(p)}(/.*)?`));
   return `^(${alternatives.join('|')})$`;
 }
 
@@ -140,6 +153,272 @@ const SOCKET = celString(`${runtimeSocketRegex()}|^/(.*/)?\\.\\.(/|$)`);
 const PIPE = celString(runtimePipeRegex());
 /** Any Windows named pipe path. */
 const ANY_PIPE = celString('(?i)^[\\\\/]{2}\\.[\\\\/]pipe[\\\\/][^\\\\/]+$');
+
+/**
+ * hostPath volumes with a name and an absolute (or named-pipe) path: the ones the kubelet can mount, and
+ * the ones kinds/host-paths.ts hostPathExposures registers; and the volume names each container mounts.
+ */
+const HOST_PATH_VARIABLES: { name: string; expression: string }[] = [
+  {
+    name: 'hostPathVolumes',
+    expression:
+      "variables.podSpec.?volumes.orValue([]).filter(v, has(v.name) && type(v.name) == string && has(v.hostPath) && " +
+      `has(v.hostPath.path) && type(v.hostPath.path) == string && (v.hostPath.path.startsWith('/') || v.hostPath.path.matches(${ANY_PIPE})))`,
+  },
+  { name: 'mountedVolumeNames', expression: "variables.allContainers.map(c, c.?volumeMounts.orValue([]).map(m, m.?name.orValue('')))" },
+];
+
+/** The host path that mount `m` of volume `v` shows the container: the volume's path joined with a non-empty subPath. */
+const MOUNT_HOST_PATH = "(m.?subPath.orValue('') != '' && type(m.subPath) == string ? v.hostPath.path + '/' + m.subPath : v.hostPath.path)";
+
+/** Volume `v` is mounted by some container (whatever its subPath). */
+const VOLUME_MOUNTED = 'variables.mountedVolumeNames.exists(names, v.name in names)';
+
+/** The normalised parent of a normalised absolute path; undefined for '/'. */
+function parentPath(path: string): string | undefined {
+  if (path === '/') return undefined;
+  const slash = path.lastIndexOf('/');
+  return slash === 0 ? '/' : path.slice(0, slash);
+}
+
+/**
+ * no-sensitive-host-path-mount's table as normalised paths: those sensitive themselves (a table path, or a
+ * directory that contains one: its parents, up to '/'), and the roots of sensitive subtrees.
+ */
+function sensitivePathSets(): { exact: string[]; subtrees: string[] } {
+  const roots = SENSITIVE_HOST_PATHS.filter((s) => s.subtree).map((s) => s.path);
+  const underOther = (p: string): boolean => roots.some((r) => r !== p && isPathWithin(p, r));
+  const exact = new Set<string>();
+  for (const s of SENSITIVE_HOST_PATHS) for (let p: string | undefined = s.path; p !== undefined; p = parentPath(p)) exact.add(p);
+  return { exact: [...exact].filter((p) => !underOther(p) && !roots.includes(p)), subtrees: roots.filter((r) => !underOther(r)) };
+}
+
+/**
+ * sensitiveHostPathReason as a pattern over the path as written (PATH_SEP); plus, stricter than the
+ * TypeScript check, any path with a '..' segment, which CEL cannot resolve (the API server rejects '..' in
+ * hostPath.path and subPath, so no admitted pod has one).
+ */
+function sensitiveHostPathRegex(): string {
+  const { exact, subtrees } = sensitivePathSets();
+  const alternatives = [
+    ...exact.map((p) => (p === '/' ? '/(\\.?/)*\\.?' : `${PATH_SEP}${pathBody(p)}(${PATH_SEP}\\.?)?`)),
+    ...subtrees.map((r) => (r === '/' ? '/.*' : `${PATH_SEP}${pathBody(r)}(/.*)?`)),
+  ];
+  return `(?s)^(${alternatives.join('|')})$|^/(.*/)?\\.\\.(/|$)`;
+}
+
+/**
+ * sensitiveHostPathReason leaves runtime sockets to no-container-runtime-socket-mount. The tables do not
+ * overlap today, so the rendition needs no exclusion; should they, it excludes socket paths explicitly.
+ */
+export function sensitiveOverlapsSockets(): boolean {
+  const { exact, subtrees } = sensitivePathSets();
+  return (
+    [...exact, ...subtrees].some(isContainerRuntimeSocketPath) ||
+    [...RUNTIME_SOCKET_PATHS, ...RUNTIME_SOCKET_PARENTS].some((p) => subtrees.some((r) => isPathWithin(p, r)))
+  );
+}
+
+/** `path` (a CEL string expression) is a sensitive host path. */
+function sensitivePath(path: string): string {
+  const sensitive = `${path}.matches(${celString(sensitiveHostPathRegex())})`;
+  return sensitiveOverlapsSockets() ? `${sensitive} && !${path}.matches(${celString(runtimeSocketRegex())})` : sensitive;
+}
+
+/**
+ * hostPath volume `v` exposes a sensitive path: through a mount (its path joined with the mount's subPath),
+ * or by itself when no container mounts it. Named pipes are never sensitive (sensitiveHostPathReason
+ * finds no pipe in the table).
+ */
+function exposesSensitivePath(): string {
+  return (
+    `!v.hostPath.path.matches(${ANY_PIPE}) && (` +
+    `variables.allContainers.exists(c, c.?volumeMounts.orValue([]).exists(m, m.?name.orValue('') == v.name && ${sensitivePath(MOUNT_HOST_PATH)})) || ` +
+    `(!${VOLUME_MOUNTED} && ${sensitivePath('v.hostPath.path')}))`
+  );
+}
+
+// ───────────────────────────── images ─────────────────────────────
+
+/**
+ * kinds/images.ts hasPinnedDigest: what follows the first '@' is sha256 with 64, or sha512 with 128,
+ * lower-case hex digits.
+ */
+const PINNED_DIGEST = '^[^@]*@(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$';
+
+/**
+ * `pred` over `s`, a container's image as parseImageReference reads it (trimmed); a missing, non-string or
+ * blank image passes, as the TypeScript checks leave it to no-latest-image-tag.
+ */
+function imagePred(pred: string): string {
+  return `[c.?image.orValue('')].all(i, type(i) != string || i.trim() == '' || [i.trim()].all(s, ${pred}))`;
+}
+
+/** Docker Hub's hosts as a reference may name them (images.ts rewrites the legacy one to docker.io). */
+const DOCKER_HUB = '^(docker\\.io|index\\.docker\\.io)/';
+
+/**
+ * A Docker Hub name without '/' (an official image, `library/` implied) whose repository is not empty once
+ * the tag after its last ':' is cut: it starts with a character other than ':', or has a second ':'.
+ */
+const OFFICIAL_NAME = '([^/@:][^/@]*|:[^/@]*:[^/@]*)(@|$)';
+
+/**
+ * The image `s` comes from the trusted-registry entry `p`, as registryPatternMatches(p,
+ * parseImageReference(s)) decides: the first path component is the registry when it has '.', ':', is
+ * localhost or has an upper-case letter (compared lower-cased with the host); otherwise the image is on
+ * Docker Hub, official images under `library/`. The path prefix is compared lower-cased with the
+ * repository. Letters are folded with lowerAscii: JavaScript's toLowerCase also folds non-ASCII upper-case
+ * letters, which no valid image reference contains.
+ */
+function trustedBy(p: RegistryPattern): string {
+  const { host, pathPrefix: prefix } = p;
+  // Everything after the first '@' is the digest: a host or prefix with '@' in it matches no image.
+  if (host.includes('@') || prefix.includes('@')) return 'false';
+  if (host !== DEFAULT_REGISTRY) {
+    const named = `s.lowerAscii().startsWith(${celString(`${host}/${prefix}`)})`;
+    if (host.includes('.') || host.includes(':') || host === 'localhost') return named;
+    // A first component without '.' or ':' names a registry only when it has an upper-case letter.
+    return /[a-z]/.test(host) ? `(${named} && !s.startsWith(${celString(`${host}/`)}))` : 'false';
+  }
+  // Docker Hub: named explicitly, a name without '/', or a first component that cannot be a registry.
+  const implicitWithSlash = "(s.matches('^[^/@.:A-Z]*/') && !s.startsWith('localhost/'))";
+  if (prefix === '') return `(s.lowerAscii().matches(${celString(DOCKER_HUB)}) || s.matches('^[^/@]*(@|$)') || ${implicitWithSlash})`;
+  const parts = [
+    `s.lowerAscii().startsWith(${celString(`docker.io/${prefix}`)})`,
+    `s.lowerAscii().startsWith(${celString(`index.docker.io/${prefix}`)})`,
+    `(${implicitWithSlash} && s.lowerAscii().startsWith(${celString(prefix)}))`,
+  ];
+  // Official images are library/<name>: only the prefix library/ covers them.
+  if (prefix === 'library/') parts.push(`s.lowerAscii().matches(${celString(DOCKER_HUB + OFFICIAL_NAME)})`, `s.matches(${celString(`^${OFFICIAL_NAME}`)})`);
+  return `(${parts.join(' || ')})`;
+}
+
+function trustedRegistryRendition(patterns: readonly RegistryPattern[]): CelRendition {
+  const distinct = [...new Map(patterns.map((p) => [`${p.host}/${p.pathPrefix}`, p])).values()];
+  // A configured list whose entries are all unusable trusts nothing, as in the TypeScript check.
+  const trusted = distinct.length === 0 ? 'false' : distinct.map(trustedBy).join(' || ');
+  return workload([perContainer(imagePred(trusted), 'Container images must come from a configured trusted registry.')]);
+}
+
+// ───────────────────────────── Services and Namespaces ─────────────────────────────
+
+const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
+const OPEN_RANGES = celList(['0.0.0.0/0', '::/0']);
+
+/**
+ * no-exposed-service's internal load balancer annotations: a string value, trimmed, read by `pred` over
+ * `v`. Case is folded with lowerAscii: no non-ASCII letter lower-cases to a letter of "internal", "true"
+ * or "false", so that is exactly toLowerCase's verdict.
+ */
+const INTERNAL_LB_ANNOTATIONS: [string, string][] = [
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', "v != '' && v.lowerAscii() != 'false'"],
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', "v.lowerAscii() == 'internal'"],
+  ['networking.gke.io/load-balancer-type', "v.lowerAscii() == 'internal'"],
+  ['cloud.google.com/load-balancer-type', "v.lowerAscii() == 'internal'"],
+  ['service.beta.kubernetes.io/azure-load-balancer-internal', "v.lowerAscii() == 'true'"],
+  ['service.beta.kubernetes.io/openstack-internal-load-balancer', "v.lowerAscii() == 'true'"],
+  ['service.beta.kubernetes.io/oci-load-balancer-internal', "v.lowerAscii() == 'true'"],
+];
+
+function exposedServiceRendition(): CelRendition {
+  // Only a LoadBalancer that is not internal has source ranges to judge.
+  const judged = "variables.serviceType != 'LoadBalancer' || variables.internalLoadBalancer";
+  return {
+    kinds: ['Service'],
+    variables: [
+      { name: 'serviceType', expression: "object.?spec.?type.orValue('')" },
+      { name: 'serviceAnnotations', expression: 'object.?metadata.?annotations.orValue({})' },
+      {
+        name: 'internalLoadBalancer',
+        expression: INTERNAL_LB_ANNOTATIONS.map(
+          ([key, pred]) => `[variables.serviceAnnotations[?${celString(key)}].orValue('')].exists(a, type(a) == string && [a.trim()].exists(v, ${pred}))`,
+        ).join(' || '),
+      },
+      // spec.loadBalancerSourceRanges when it lists any (a non-list counts as none), else the legacy annotation.
+      { name: 'sourceRangeField', expression: "[object.?spec.?loadBalancerSourceRanges.orValue([])].map(l, type(l) == list ? l : [])[0]" },
+      {
+        name: 'sourceRangeAnnotation',
+        expression: `[variables.serviceAnnotations[?${celString(SOURCE_RANGES_ANNOTATION)}].orValue('')].map(a, type(a) == string ? a : '')[0]`,
+      },
+      {
+        name: 'openSourceRanges',
+        expression:
+          `size(variables.sourceRangeField) > 0 ? variables.sourceRangeField.filter(r, type(r) == string && r.trim() in ${OPEN_RANGES}).map(r, r.trim()) : ` +
+          `variables.sourceRangeAnnotation.split(',').map(r, r.trim()).filter(r, r in ${OPEN_RANGES})`,
+      },
+    ],
+    validations: [
+      { expression: "variables.serviceType != 'NodePort'", message: "Service type NodePort exposes the service on a port of every node's address." },
+      {
+        expression: `${judged} || size(variables.sourceRangeField) > 0 || variables.sourceRangeAnnotation.trim() != ''`,
+        message: 'Service type LoadBalancer exposes the service outside the cluster and spec.loadBalancerSourceRanges is not set, so every address can reach it.',
+      },
+      {
+        expression: `${judged} || size(variables.openSourceRanges) == 0`,
+        message: 'A load balancer source range admits every address.',
+        messageExpression: "'Load balancer source ranges that admit every address: ' + variables.openSourceRanges.join(', ')",
+      },
+    ],
+  };
+}
+
+const ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+
+function podSecurityEnforceRendition(): CelRendition {
+  const label = `object.?metadata.?labels[?${celString(ENFORCE_LABEL)}]`;
+  return {
+    kinds: ['Namespace'],
+    variables: [],
+    validations: [
+      {
+        expression: `${label}.orValue('') in ['baseline', 'restricted']`,
+        message: 'Namespaces must enforce a Pod Security Standard level of baseline or restricted.',
+        messageExpression:
+          `!${label}.hasValue() ? 'The Namespace has no ${ENFORCE_LABEL} label, so Pod Security admission rejects no pod in it.' : ` +
+          `${label}.value() == 'privileged' ? 'The Namespace enforces the "privileged" Pod Security level, which allows every pod, including privileged and host-namespace ones.' : ` +
+          `'${ENFORCE_LABEL} is "' + string(${label}.value()) + '", not one of privileged, baseline or restricted.'`,
+      },
+    ],
+  };
+}
+
+/**
+ * no-default-namespace at admission: the request always names the namespace the object lands in (kubectl
+ * fills it in when the manifest has none), so the rule is that namespace is not "default"; cluster-scoped
+ * objects have none. A scan of a manifest without metadata.namespace reports it whatever the kubectl context;
+ * at admission the namespace it lands in is known and is what counts.
+ *
+ * Kubernetes' own components write to "default" themselves (the apiserver's `kubernetes` Service and its
+ * endpoints, the default ServiceAccount and kube-root-ca.crt ConfigMap of every namespace, Events about
+ * cluster-scoped objects), and Events follow the object they are about wherever it is: neither is placed by
+ * anyone's manifest, and refusing them breaks the cluster, so the policy does not match them.
+ */
+function defaultNamespaceRendition(): CelRendition {
+  const user = 'request.userInfo.username';
+  return {
+    kinds: ['*'],
+    matchConditions: [
+      {
+        name: 'bulwark-not-kubernetes-components',
+        expression:
+          `!${user}.startsWith('system:') || (${user}.startsWith(${celString(SERVICE_ACCOUNT_USER_PREFIX)}) && ` +
+          `!${user}.startsWith(${celString(`${SERVICE_ACCOUNT_USER_PREFIX}kube-system:`)}))`,
+      },
+      { name: 'bulwark-not-events', expression: "!(request.kind.kind == 'Event' && request.kind.group in ['', 'events.k8s.io'])" },
+    ],
+    variables: [],
+    validations: [
+      {
+        // A request about a Namespace itself names it as its namespace (PUT /api/v1/namespaces/default):
+        // Namespaces are cluster-scoped, as in the scan.
+        expression: "request.namespace != 'default' || (request.kind.group == '' && request.kind.kind == 'Namespace')",
+        message: 'Namespaced objects must be placed in a dedicated namespace, not in "default".',
+        messageExpression: "'The ' + request.kind.kind + ' is placed in the \"default\" namespace.'",
+      },
+    ],
+  };
+}
 
 // ───────────────────────────── resources ─────────────────────────────
 
@@ -384,26 +663,38 @@ export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
         expression:
           `!variables.hostPathVolumes.exists(v, v.hostPath.path.matches(${PIPE})) && ` +
           `!variables.allContainers.exists(c, c.?volumeMounts.orValue([]).exists(m, variables.hostPathVolumes.exists(v, ` +
-          `m.?name.orValue('') == v.name && (m.?subPath.orValue('') != '' && type(m.subPath) == string ? v.hostPath.path + '/' + m.subPath : v.hostPath.path)` +
-          `.matches(${SOCKET})))) && ` +
-          `!variables.hostPathVolumes.exists(v, !variables.mountedVolumeNames.exists(names, v.name in names) && ` +
-          `v.hostPath.path.matches(${SOCKET}))`,
+          `m.?name.orValue('') == v.name && ${MOUNT_HOST_PATH}.matches(${SOCKET})))) && ` +
+          `!variables.hostPathVolumes.exists(v, !${VOLUME_MOUNTED} && v.hostPath.path.matches(${SOCKET}))`,
         message: 'Pods must not mount the container runtime socket.',
         messageExpression:
           "'Pods must not mount the container runtime socket (hostPath volumes: ' + variables.hostPathVolumes.map(v, v.name + ' ' + v.hostPath.path).join(', ') + ').'",
       },
     ],
-    [
-      // hostPath volumes with a name and an absolute (or named-pipe) path: the ones the kubelet can mount.
-      {
-        name: 'hostPathVolumes',
-        expression:
-          "variables.podSpec.?volumes.orValue([]).filter(v, has(v.name) && type(v.name) == string && has(v.hostPath) && " +
-          `has(v.hostPath.path) && type(v.hostPath.path) == string && (v.hostPath.path.startsWith('/') || v.hostPath.path.matches(${ANY_PIPE})))`,
-      },
-      { name: 'mountedVolumeNames', expression: "variables.allContainers.map(c, c.?volumeMounts.orValue([]).map(m, m.?name.orValue('')))" },
-    ],
+    HOST_PATH_VARIABLES,
   ),
+  'no-sensitive-host-path-mount': workload(
+    [
+      {
+        expression: `!variables.hostPathVolumes.exists(v, ${exposesSensitivePath()})`,
+        message: 'Pods must not mount sensitive host directories.',
+        messageExpression:
+          `'Pods must not mount sensitive host directories (hostPath volumes: ' + variables.hostPathVolumes.filter(v, ${exposesSensitivePath()})` +
+          ".map(v, v.name + ' ' + v.hostPath.path).join(', ') + ').'",
+      },
+    ],
+    HOST_PATH_VARIABLES,
+  ),
+  'no-writable-host-path-mount': workload(
+    [
+      perContainer(
+        "!c.?volumeMounts.orValue([]).exists(m, has(m.name) && m.name in variables.hostPathVolumeNames && m.?readOnly.orValue(false) != true)",
+        'Containers must mount hostPath volumes read-only.',
+      ),
+    ],
+    // Whatever the path: every hostPath volume with a name (the first of a name, as the API server allows one).
+    [{ name: 'hostPathVolumeNames', expression: 'variables.podSpec.?volumes.orValue([]).filter(v, has(v.name) && type(v.name) == string && has(v.hostPath)).map(v, v.name)' }],
+  ),
+  'require-image-digest': workload([perContainer(imagePred(`s.matches(${celString(PINNED_DIGEST)})`), 'Container images must be pinned by digest.')]),
   'no-added-capabilities': workload([
     perContainer(
       `!${ADD_LIST}.exists(cap, type(cap) == string && cap.trim().upperAscii().matches(${celString(`^(CAP_)?(${ADDED_CAPABILITIES.join('|')})$`)}))`,
@@ -451,6 +742,9 @@ export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
   get 'no-cluster-admin-binding'(): CelRendition {
     return (clusterAdminBinding ??= clusterAdminBindingRendition());
   },
+  'no-exposed-service': exposedServiceRendition(),
+  'require-namespace-pod-security-enforce': podSecurityEnforceRendition(),
+  'no-default-namespace': defaultNamespaceRendition(),
   'no-service-external-ips': {
     kinds: ['Service'],
     variables: [{ name: 'externalIPs', expression: 'object.?spec.?externalIPs.orValue([])' }],
@@ -463,30 +757,46 @@ export const BUILTIN_CEL: Readonly<Record<string, CelRendition>> = {
   },
 };
 
+// ───────────────────────────── renditions built from check options ─────────────────────────────
+
+/**
+ * Renditions that read the config's check options, as their TypeScript checks do: the rendition, or why
+ * there is none with these options.
+ */
+export const OPTION_CEL: Readonly<Record<string, (options: CheckOptions) => CelRendition | string>> = {
+  'require-trusted-registry': (options) => {
+    const patterns = trustedPatterns(options);
+    return patterns ? trustedRegistryRendition(patterns) : 'inactive: options.trustedRegistries is not set, so the check reports nothing (set it in the config to export the check)';
+  },
+};
+
+/** The CEL rendition of a built-in check under the config's options, if it has one. */
+export function builtinRendition(id: string, options: CheckOptions): CelRendition | undefined {
+  const fixed = BUILTIN_CEL[id];
+  if (fixed) return fixed;
+  const built = OPTION_CEL[id]?.(options);
+  return typeof built === 'object' ? built : undefined;
+}
+
 // ───────────────────────────── built-ins without a rendition ─────────────────────────────
 
 /** Why a built-in check has no CEL rendition, for those whose reason is not their category's. */
 const NOT_EXPORTABLE: Readonly<Record<string, string>> = {
-  'no-sensitive-host-path-mount': 'not expressed in CEL yet (host-path normalisation and the sensitive-path table)',
-  'no-writable-host-path-mount': 'not expressed in CEL yet (host-path normalisation per mount)',
-  'require-image-digest': 'not expressed in CEL yet (image reference parsing and digest validation)',
-  'require-trusted-registry': 'depends on the trustedRegistries option and image reference normalisation; not expressed in CEL yet',
-  'no-default-namespace': 'a manifest without a namespace lands in kubectl\'s current namespace; at admission the request always names one (not expressed in CEL yet)',
   'no-default-service-account': 'needs other objects (ServiceAccounts, RBAC bindings): reads inventory-wide facts',
   'no-automounted-service-account-token': 'needs other objects (the ServiceAccount\'s automount setting): reads inventory-wide facts',
-  'no-exposed-service': 'not expressed in CEL yet',
   'require-network-policy': 'needs other objects (NetworkPolicies selecting the workload): reads inventory-wide facts',
   'no-dangling-service': 'needs other objects (the workloads a Service selects): reads inventory-wide facts',
-  'require-namespace-pod-security-enforce': 'not expressed in CEL yet',
   'no-inline-secret-data': 'secret detection (entropy, key names, known token formats) is not expressible in CEL',
   'no-secret-in-env': 'secret detection (entropy, key names, known token formats) is not expressible in CEL',
   'no-secret-in-configmap': 'secret detection (entropy, key names, known token formats) is not expressible in CEL',
 };
 
 /** The one-line reason a built-in check (by id, category and stage) is not exported. */
-export function notExportableReason(meta: { id: string; category: string; stage: string; kinds: string[] }): string {
+export function notExportableReason(meta: { id: string; category: string; stage: string; kinds: string[] }, options: CheckOptions = {}): string {
   const explicit = NOT_EXPORTABLE[meta.id];
   if (explicit) return explicit;
+  const built = OPTION_CEL[meta.id]?.(options);
+  if (typeof built === 'string') return built;
   if (meta.stage === 'build' || meta.category === 'dockerfile' || meta.kinds.includes('Dockerfile')) return 'Dockerfile check (build stage): Dockerfiles are not admitted';
   if (meta.category === 'control-plane') return 'control-plane configuration: not admitted through the Kubernetes API';
   if (meta.category === 'config') return 'about Bulwark\'s own configuration and suppressions, not about an admitted object';

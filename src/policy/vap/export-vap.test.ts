@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { BUILTIN_CHECKS } from '../../checks/index.js';
 import type { K8sObject } from '../../model/types.js';
-import { compileCel, CostTracker, toCelValue } from '../cel/index.js';
+import { compileCel, CostTracker, lazyVariables, toCelValue } from '../cel/index.js';
 import { EMPTY_CONFIG, type BulwarkConfig } from '../config.js';
 import type { CustomPolicy } from '../custom/policy-types.js';
 import { BUILTIN_CEL } from './builtin-cel.js';
@@ -168,7 +168,19 @@ describe('exportVap', () => {
     assert.match(reason('require-network-policy') ?? '', /inventory-wide/);
     assert.match(reason('no-curl-pipe-to-shell') ?? '', /Dockerfile/);
     assert.match(reason('require-apiserver-tls') ?? '', /control-plane/);
-    assert.match(reason('require-image-digest') ?? '', /not expressed in CEL yet/);
+    assert.match(reason('no-inline-secret-data') ?? '', /not expressible in CEL/);
+    // Without options.trustedRegistries the check reports nothing, so there is nothing to export.
+    assert.match(reason('require-trusted-registry') ?? '', /trustedRegistries is not set/);
+    for (const id of ['require-image-digest', 'no-sensitive-host-path-mount', 'no-writable-host-path-mount', 'no-exposed-service', 'require-namespace-pod-security-enforce', 'no-default-namespace']) {
+      assert.equal(reason(id), undefined, `${id} is exported`);
+    }
+    // Every resource, but not what Kubernetes' own components write, nor Events.
+    const defaultNs = named(out.objects, 'ValidatingAdmissionPolicy', 'bulwark-no-default-namespace');
+    assert.deepEqual(spec(defaultNs).matchConstraints.resourceRules, [{ apiGroups: ['*'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['*'] }]);
+    assert.deepEqual((spec(defaultNs).matchConditions as { name: string }[]).map((c) => c.name), ['bulwark-not-kubernetes-components', 'bulwark-not-events']);
+    assert.deepEqual(spec(named(out.objects, 'ValidatingAdmissionPolicy', 'bulwark-require-namespace-pod-security-enforce')).matchConstraints.resourceRules, [
+      { apiGroups: [''], apiVersions: ['v1'], operations: ['CREATE', 'UPDATE'], resources: ['namespaces'] },
+    ]);
     const binding = (id: string): unknown => spec(named(out.objects, 'ValidatingAdmissionPolicyBinding', `bulwark-${id}`)).validationActions;
     assert.deepEqual(binding('no-privileged-container'), ['Deny']);
     assert.deepEqual(binding('require-cpu-limits'), ['Warn', 'Audit']);
@@ -177,13 +189,41 @@ describe('exportVap', () => {
     assert.equal(vap.metadata.annotations?.['bulwark.dev/source'], undefined);
   });
 
+  it('exports require-trusted-registry from the configured trustedRegistries, judging images as the check does', () => {
+    const config: BulwarkConfig = { ...EMPTY_CONFIG, options: { trustedRegistries: ['ghcr.io/acme', 'docker.io/library'] } };
+    const out = exportVap({ policies: [], builtins: BUILTIN_CHECKS, config, includeBuiltins: true });
+    assert.equal(out.skipped.find((s) => s.id === 'require-trusted-registry'), undefined);
+    const vap = named(out.objects, 'ValidatingAdmissionPolicy', 'bulwark-require-trusted-registry');
+    assert.equal(vap.metadata.annotations?.['bulwark.dev/severity'], 'high');
+    const s = spec(vap);
+    const declaredVariables = s.variables.map((v: { name: string }) => v.name);
+    const variables = s.variables.map((v: { name: string; expression: string }) => ({ name: v.name, program: compileCel(v.expression, { declaredVariables }) }));
+    const validation = compileCel(s.validations[0].expression, { declaredVariables, resultType: 'bool' });
+    const admits = (image: string): boolean => {
+      const cost = new CostTracker();
+      const activation = { object: toCelValue({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image }] } }) };
+      return validation.run({ ...activation, variables: lazyVariables(variables, activation, cost) }, cost) === true;
+    };
+    assert.equal(admits('ghcr.io/acme/api:1.2'), true);
+    assert.equal(admits('GHCR.io/acme/api'), true, 'the registry host is case-insensitive');
+    assert.equal(admits('ghcr.io/acme-evil/api'), false, 'a path prefix ends at a component boundary');
+    assert.equal(admits('nginx:1.27'), true, 'official images are docker.io/library/…');
+    assert.equal(admits('docker.io/library/nginx'), true);
+    assert.equal(admits('bitnami/redis'), false);
+    assert.equal(admits('ghcr.io.evil.com/acme/api'), false, 'the host is compared whole');
+    // Trusting no registry: an option whose entries are all unusable exports a policy that admits no image.
+    const none = exportVap({ policies: [], builtins: BUILTIN_CHECKS, config: { ...EMPTY_CONFIG, options: { trustedRegistries: [' '] } }, includeBuiltins: true });
+    assert.match(spec(named(none.objects, 'ValidatingAdmissionPolicy', 'bulwark-require-trusted-registry')).validations[0].expression, /\.all\(s, false\)\)\)$/);
+  });
+
   it('writes YAML that parses back to the objects, and every expression compiles', () => {
     const out = exportVap({
       policies: [policy({ match: { kinds: ['Pod'], operations: ['CREATE'], namespaces: ['a*'], names: ['x'] } })],
       builtins: BUILTIN_CHECKS,
-      config: EMPTY_CONFIG,
+      config: { ...EMPTY_CONFIG, options: { trustedRegistries: ['ghcr.io/acme/', 'docker.io', 'localhost:5000', 'myreg'] } },
       includeBuiltins: true,
     });
+    assert.ok(out.objects.some((o) => o.metadata.name === 'bulwark-require-trusted-registry'));
     const docs = yaml.loadAll(out.yaml);
     assert.deepEqual(docs, JSON.parse(JSON.stringify(out.objects)));
     let compiled = 0;

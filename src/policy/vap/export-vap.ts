@@ -11,7 +11,7 @@ import type { Enforcement, JsonObject, K8sObject, Severity } from '../../model/t
 import type { BulwarkConfig } from '../config.js';
 import type { AdmissionOperation, CustomPolicy, LabelSelectorSpec, PolicyMatch } from '../custom/policy-types.js';
 import { enforcementOf, severityOf } from '../enforcement.js';
-import { BUILTIN_CEL, celString, notExportableReason, type CelRendition } from './builtin-cel.js';
+import { builtinRendition, celString, notExportableReason, type CelRendition } from './builtin-cel.js';
 
 export interface VapExport {
   objects: K8sObject[];
@@ -220,7 +220,7 @@ function builtinSpec(check: Check, rendition: CelRendition, config: BulwarkConfi
     enforcement: enforcementOf(check.meta, config),
     failurePolicy: 'Fail',
     match: { kinds: rendition.kinds, operations: ['CREATE', 'UPDATE'] },
-    matchConditions: [],
+    matchConditions: (rendition.matchConditions ?? []).map((c) => ({ ...c })),
     variables: rendition.variables.map((v) => ({ ...v })),
     validations: rendition.validations.map((v) => {
       const out: JsonObject = { expression: v.expression, message: v.message };
@@ -255,9 +255,10 @@ export function exportVap(input: VapExportInput): VapExport {
   for (const policy of input.policies) add(policy.id, () => customSpec(policy, config));
   if (input.includeBuiltins) {
     for (const check of input.builtins) {
-      const rendition = BUILTIN_CEL[check.meta.id];
+      // Renditions of checks with options (trusted registries) are built from the config's options.
+      const rendition = builtinRendition(check.meta.id, config.options);
       if (rendition) add(check.meta.id, () => builtinSpec(check, rendition, config));
-      else skipped.push({ id: check.meta.id, reason: notExportableReason(check.meta) });
+      else skipped.push({ id: check.meta.id, reason: notExportableReason(check.meta, config.options) });
     }
   }
   const text = objects.map((o) => yaml.dump(o, { lineWidth: -1, noRefs: true, quotingType: '"' })).join('---\n');
