@@ -110,5 +110,25 @@ spec: {type: LoadBalancer}
         { messageId: 'openSourceRange', path: '/metadata/annotations/service.beta.kubernetes.io~1load-balancer-source-ranges', line: 15 },
       ],
     },
+    {
+      name: 'any address with prefix length 0 admits everyone (1.2.3.4/0, ::0/0); /8 and /32 do not',
+      yaml: `apiVersion: v1
+kind: Service
+metadata: {name: s}
+spec:
+  type: LoadBalancer
+  loadBalancerSourceRanges:
+  - 1.2.3.4/0
+  - 10.0.0.0/8
+  - 203.0.113.7/32
+  - ::0/0
+  - 2001:db8::/0
+`,
+      findings: [
+        { messageId: 'openSourceRange', path: '/spec/loadBalancerSourceRanges/0', line: 7 },
+        { messageId: 'openSourceRange', path: '/spec/loadBalancerSourceRanges/3', line: 10 },
+        { messageId: 'openSourceRange', path: '/spec/loadBalancerSourceRanges/4', line: 11 },
+      ],
+    },
   ],
 });

@@ -3,7 +3,8 @@ import type { K8sObject } from '../../model/types.js';
 import { defineCheck } from '../define-check.js';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-const OPEN_RANGES = new Set(['0.0.0.0/0', '::/0']);
+/** A prefix length of 0 admits every address, whatever address is written before it (1.2.3.4/0, ::0/0). */
+export const OPEN_RANGE = /^[0-9A-Fa-f.:]+\/0$/;
 
 /** Cloud annotations that make a LoadBalancer internal (reachable from the private network only). */
 const INTERNAL_LB_ANNOTATIONS: [string, (value: string) => boolean][] = [
@@ -49,7 +50,7 @@ export const noExposedService = defineCheck({
       return;
     }
     for (const r of ranges.values) {
-      if (OPEN_RANGES.has(r.range)) ctx.report({ messageId: 'openSourceRange', data: { range: r.range }, path: r.path });
+      if (OPEN_RANGE.test(r.range)) ctx.report({ messageId: 'openSourceRange', data: { range: r.range }, path: r.path });
     }
   },
 });

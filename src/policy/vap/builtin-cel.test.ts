@@ -382,6 +382,8 @@ function edgeCaseSamples(): Sample[] {
     svc('lb-ranges', lb({ loadBalancerSourceRanges: ['10.0.0.0/8'] })),
     svc('lb-open', lb({ loadBalancerSourceRanges: ['0.0.0.0/0'] })),
     svc('lb-open6', lb({ loadBalancerSourceRanges: ['10.0.0.0/8', ' ::/0 '] })),
+    svc('lb-open-any-address', lb({ loadBalancerSourceRanges: ['1.2.3.4/0', '::0/0', '203.0.113.7/32', '10.0.0.0/08'] })),
+    svc('lb-open-annotation-any-address', lb(), { [ranges]: '192.168.0.1/0, 10.0.0.0/8' }),
     svc('lb-open-like', lb({ loadBalancerSourceRanges: ['0.0.0.0/1', '::/1', '0.0.0.0/00'] })),
     svc('lb-non-string', lb({ loadBalancerSourceRanges: [42] })),
     svc('lb-string-field', lb({ loadBalancerSourceRanges: '0.0.0.0/0' })),

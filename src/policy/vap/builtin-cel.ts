@@ -304,7 +304,8 @@ function trustedRegistryRendition(patterns: readonly RegistryPattern[]): CelRend
 // ───────────────────────────── Services and Namespaces ─────────────────────────────
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
-const OPEN_RANGES = celList(['0.0.0.0/0', '::/0']);
+/** no-exposed-service's OPEN_RANGE: a prefix length of 0, whatever the address. */
+const OPEN_RANGE = celString('^[0-9A-Fa-f.:]+/0$');
 
 /**
  * no-exposed-service's internal load balancer annotations: a string value, trimmed, read by `pred` over
@@ -344,8 +345,8 @@ function exposedServiceRendition(): CelRendition {
       {
         name: 'openSourceRanges',
         expression:
-          `size(variables.sourceRangeField) > 0 ? variables.sourceRangeField.filter(r, type(r) == string && r.trim() in ${OPEN_RANGES}).map(r, r.trim()) : ` +
-          `variables.sourceRangeAnnotation.split(',').map(r, r.trim()).filter(r, r in ${OPEN_RANGES})`,
+          `size(variables.sourceRangeField) > 0 ? variables.sourceRangeField.filter(r, type(r) == string && r.trim().matches(${OPEN_RANGE})).map(r, r.trim()) : ` +
+          `variables.sourceRangeAnnotation.split(',').map(r, r.trim()).filter(r, r.matches(${OPEN_RANGE}))`,
       },
     ],
     validations: [
