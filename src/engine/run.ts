@@ -53,33 +53,29 @@ interface RawFinding {
 /** select checks → match kinds → run → suppress → severity → locate. Checks see none of this. */
 export function runEngine(inventory: Inventory, registry: Check[], options: EngineOptions): ScanResult {
   const { config } = options;
-  const { metas, metaById, knownIds, byKind, checksForKind, needsInventory } = setupFor(registry, config);
+  const setup = setupFor(registry, config);
+  const { metas, metaById, knownIds, needsInventory } = setup;
   const facts = new Facts(inventory);
   const isolatedFacts = options.isolated ? new Facts(inventory, true) : facts;
   const raw: RawFinding[] = [];
   // Options may pin `today` (tests, reproducible scans); anything but a YYYY-MM-DD string is ignored.
   const pinned = config.options.today;
-  const today = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : (options.now ?? new Date()).toISOString().slice(0, 10);
+  const today = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoDay(options.now ?? new Date());
   const checkOptions: CheckOptions = { ...config.options, today };
   const problems: InputProblem[] = [...inventory.problems];
 
-  const wildcard = byKind.get('*') ?? [];
   const reasonMeta = metaById.get(requireSuppressionReason.meta.id);
   for (const source of inventory.objects) {
     const obj = source.object;
     const kind = effectiveKind(obj);
     const resource = refOf(source);
-    let candidates = kind === undefined ? wildcard : checksForKind.get(kind);
-    if (!candidates) {
-      candidates = [...(byKind.get(kind as string) ?? []), ...wildcard];
-      // The set-up outlives the run (the webhook reuses it), and kinds come from input: remember a bounded number.
-      if (checksForKind.size < MAX_REMEMBERED_KINDS) checksForKind.set(kind as string, candidates);
-    }
+    const candidates = candidatesFor(setup, kind, options.isolated === true);
     let meta = metas[0];
     const ctx: CheckContext = { facts, options: checkOptions, admission: options.admission, report: (report) => raw.push({ meta, source, report, resource }) };
-    for (const check of candidates) {
+    for (const { check, meta: configured } of candidates) {
+      // Checks found to need the whole inventory during this run are skipped from then on.
       if (options.isolated && needsInventory.has(check)) continue;
-      meta = metaById.get(check.meta.id) as CheckMeta;
+      meta = configured;
       ctx.facts = meta.judgesObjectAlone ? facts : isolatedFacts;
       const before = raw.length;
       try {
@@ -101,7 +97,10 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
       }
     }
     if (reasonMeta) {
-      for (const [key, value] of Object.entries(obj.metadata.annotations ?? {})) {
+      const annotations = obj.metadata.annotations ?? {};
+      // Object.keys, not Object.entries: the same keys in the same order, without a pair per key.
+      for (const key of Object.keys(annotations)) {
+        const value = annotations[key];
         if (!key.startsWith(SUPPRESSION_PREFIX)) continue;
         const id = key.slice(SUPPRESSION_PREFIX.length);
         const path = `/metadata/annotations/${escapePointerSegment(key)}`;
@@ -122,11 +121,25 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   const findings = raw.map((r) => toFinding(r));
   applySuppressions(findings, raw, config, options, metaById);
   locate(findings, raw, inventory, config);
-  findings.sort(compareFindings);
+  sortFindings(findings);
   return { findings, problems, checks: metas, objectCount: inventory.objects.length, fileCount: 0 };
 }
 
 const MAX_REMEMBERED_KINDS = 512;
+
+/** A check with its meta as configured, looked up once per kind instead of once per object and check. */
+interface Candidate {
+  check: Check;
+  meta: CheckMeta;
+}
+
+/** The candidates of one kind; `isolated` leaves out the checks known to need the whole inventory. */
+interface KindCandidates {
+  all: Candidate[];
+  isolated: Candidate[];
+  /** needsInventory.size when `isolated` was filtered: the set only grows, so a new size means refilter. */
+  isolatedFor: number;
+}
 
 interface EngineSetup {
   metas: CheckMeta[];
@@ -134,9 +147,47 @@ interface EngineSetup {
   knownIds: Set<string>;
   byKind: Map<string, Check[]>;
   /** Filled as kinds are met: the checks for a kind, wildcard checks included. */
-  checksForKind: Map<string, Check[]>;
+  checksForKind: Map<string, KindCandidates>;
+  /** The wildcard checks alone, for objects without an effective kind. */
+  kindless?: KindCandidates;
   /** Checks that asked for a whole-inventory fact while an object was judged alone (isolated runs skip them). */
   needsInventory: Set<Check>;
+}
+
+/** The checks to run on an object of `kind` (undefined: only the wildcard checks), in registry order. */
+function candidatesFor(setup: EngineSetup, kind: string | undefined, isolated: boolean): Candidate[] {
+  let entry = kind === undefined ? setup.kindless : setup.checksForKind.get(kind);
+  if (!entry) {
+    const wildcard = setup.byKind.get('*') ?? [];
+    const checks = kind === undefined ? wildcard : [...(setup.byKind.get(kind) ?? []), ...wildcard];
+    const all = checks.map((check) => ({ check, meta: setup.metaById.get(check.meta.id) as CheckMeta }));
+    entry = { all, isolated: all, isolatedFor: -1 };
+    // The set-up outlives the run (the webhook reuses it), and kinds come from input: remember a bounded number.
+    if (kind === undefined) setup.kindless = entry;
+    else if (setup.checksForKind.size < MAX_REMEMBERED_KINDS) setup.checksForKind.set(kind, entry);
+  }
+  if (!isolated) return entry.all;
+  if (entry.isolatedFor !== setup.needsInventory.size) {
+    entry.isolated = entry.all.filter((c) => !setup.needsInventory.has(c.check));
+    entry.isolatedFor = setup.needsInventory.size;
+  }
+  return entry.isolated;
+}
+
+/**
+ * The UTC date (YYYY-MM-DD) of a moment, as `toISOString().slice(0, 10)` gives it. The engine asks for
+ * it on every run (once per admission request); the text is reused while the day is the same.
+ */
+let lastDay = Number.NaN;
+let lastDayText = '';
+function isoDay(date: Date): string {
+  const day = Math.floor(date.getTime() / 86_400_000);
+  if (day !== lastDay) {
+    // toISOString throws on an invalid date, as it always did here; NaN never equals the cached day.
+    lastDayText = date.toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastDayText;
 }
 
 /**
@@ -218,23 +269,29 @@ function applySuppressions(
   options: EngineOptions,
   metaById: Map<string, CheckMeta>,
 ): void {
-  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
-  const live = config.exceptions.filter((e) => !e.expires || e.expires >= today);
+  const today = isoDay(options.now ?? new Date());
+  // Per-request allocations matter to the webhook, which runs this with no exceptions and no annotation
+  // or comment suppressions: the empty list is not copied, and what is off is not looked up.
+  const live = config.exceptions.length === 0 ? config.exceptions : config.exceptions.filter((e) => !e.expires || e.expires >= today);
   const used = new Set<ExceptionRule>();
-  findings.forEach((f, i) => {
-    const annotations = raw[i].source?.object.metadata.annotations ?? {};
-    const reason = annotations[SUPPRESSION_PREFIX + f.checkId];
-    if (options.annotationSuppressions !== false && typeof reason === 'string' && reason.trim() !== '') {
-      f.suppressed = { by: 'annotation', reason: reason.trim() };
-      return;
+  const bySource = options.annotationSuppressions !== false;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    if (bySource) {
+      const reason = raw[i].source?.object.metadata.annotations?.[SUPPRESSION_PREFIX + f.checkId];
+      if (typeof reason === 'string' && reason.trim() !== '') {
+        f.suppressed = { by: 'annotation', reason: reason.trim() };
+        continue;
+      }
+      const line = raw[i].report.line;
+      const inline =
+        line === undefined ? undefined : raw[i].source?.lineSuppressions?.find((s) => s.checkId === f.checkId && s.reason.trim() !== '' && s.fromLine <= line && line <= s.toLine);
+      if (inline) {
+        f.suppressed = { by: 'inline', reason: inline.reason };
+        continue;
+      }
     }
-    const line = raw[i].report.line;
-    const inline =
-      line === undefined ? undefined : raw[i].source?.lineSuppressions?.find((s) => s.checkId === f.checkId && s.reason.trim() !== '' && s.fromLine <= line && line <= s.toLine);
-    if (inline && options.annotationSuppressions !== false) {
-      f.suppressed = { by: 'inline', reason: inline.reason };
-      return;
-    }
+    if (live.length === 0) continue;
     const src = raw[i].source?.source;
     const file = src && 'file' in src ? src.file : undefined;
     const rule = live.find((e) => exceptionMatches(e, f, file, config.file));
@@ -242,10 +299,12 @@ function applySuppressions(
       used.add(rule);
       f.suppressed = { by: 'config', reason: rule.reason };
     }
-  });
-  const configRef: ObjectRef = { apiVersion: 'bulwark.dev/v1', kind: 'BulwarkConfig', name: basename(config.file ?? '.bulwark.yaml') };
+  }
+  // Built on the first finding about an exception: most configs (and every webhook request) have none.
+  let configRef: ObjectRef | undefined;
   const add = (meta: CheckMeta | undefined, messageId: string, e: ExceptionRule): void => {
     if (!meta) return;
+    configRef ??= { apiVersion: 'bulwark.dev/v1', kind: 'BulwarkConfig', name: basename(config.file ?? '.bulwark.yaml') };
     const r: RawFinding = { meta, source: undefined, resource: configRef, configLine: e.line, report: { messageId, path: `/exceptions/${e.index}`, data: { index: e.index + 1, reason: e.reason, expires: e.expires ?? '' } } };
     raw.push(r);
     findings.push(toFinding(r));
@@ -289,7 +348,7 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
   });
   const fileOf = (i: number): string => ('file' in (raw[i].source as ParsedObject).source ? ((raw[i].source as ParsedObject).source as { file: string }).file : '');
   const offsetOf = (i: number): number => raw[i].source?.span?.offset ?? 0;
-  inFiles.sort((a, b) => (fileOf(a) === fileOf(b) ? offsetOf(a) - offsetOf(b) : fileOf(a) < fileOf(b) ? -1 : 1));
+  if (inFiles.length > 1) inFiles.sort((a, b) => (fileOf(a) === fileOf(b) ? offsetOf(a) - offsetOf(b) : fileOf(a) < fileOf(b) ? -1 : 1));
 
   let currentFile: string | undefined;
   let text: string | undefined;
@@ -316,6 +375,25 @@ function locate(findings: Finding[], raw: RawFinding[], inventory: Inventory, co
   }
 }
 
+/**
+ * findings.sort(compareFindings). Array.prototype.sort allocates its scratch state even for two
+ * elements, and an admission request has a handful of findings: those are sorted in place by insertion,
+ * which is stable like the built-in sort, so the order is the same.
+ */
+function sortFindings(findings: Finding[]): void {
+  if (findings.length > SMALL_SORT) {
+    findings.sort(compareFindings);
+    return;
+  }
+  for (let i = 1; i < findings.length; i++) {
+    const f = findings[i];
+    let j = i - 1;
+    for (; j >= 0 && compareFindings(findings[j], f) > 0; j--) findings[j + 1] = findings[j];
+    findings[j + 1] = f;
+  }
+}
+
+const SMALL_SORT = 16;
 
 function compareFindings(a: Finding, b: Finding): number {
   const fa = 'file' in a.location ? a.location.file : '';

@@ -35,6 +35,25 @@ function isRegistryComponent(component: string): boolean {
 /** Parses an image reference; undefined for a missing, non-string or blank image. Never throws. */
 export function parseImageReference(image: unknown): ImageReference | undefined {
   if (typeof image !== 'string') return undefined;
+  // Several checks parse each container's image, and the same images recur across objects and requests.
+  // Only reference-sized strings are kept, so the memo's memory stays small whatever the input holds.
+  if (image.length > MAX_MEMO_IMAGE_LENGTH) return readImageReference(image);
+  let ref = parsedImages.get(image);
+  if (ref === undefined) {
+    ref = readImageReference(image) ?? null;
+    if (parsedImages.size >= MAX_PARSED_IMAGES) parsedImages.clear();
+    parsedImages.set(image, ref);
+  }
+  // A copy, so a caller that changes its reference cannot change what the next caller gets.
+  return ref === null ? undefined : { ...ref };
+}
+
+/** Parsed references by image string (null: blank); cleared when full. */
+const parsedImages = new Map<string, ImageReference | null>();
+const MAX_PARSED_IMAGES = 4096;
+const MAX_MEMO_IMAGE_LENGTH = 512;
+
+function readImageReference(image: string): ImageReference | undefined {
   const raw = image.trim();
   if (raw === '') return undefined;
 
@@ -81,8 +100,16 @@ export function hasPinnedDigest(ref: ImageReference): boolean {
   const colon = ref.digest.indexOf(':');
   if (colon < 0) return false;
   const length = DIGEST_HEX_LENGTH[ref.digest.slice(0, colon)];
-  const hex = ref.digest.slice(colon + 1);
-  return length !== undefined && hex.length === length && /^[a-f0-9]+$/.test(hex);
+  return length !== undefined && ref.digest.length - colon - 1 === length && isLowerHex(ref.digest, colon + 1);
+}
+
+/** /^[a-f0-9]+$/ on text.slice(from), for a non-empty rest, without the slice (every container's image asks). */
+function isLowerHex(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (!((ch >= 0x30 && ch <= 0x39) || (ch >= 0x61 && ch <= 0x66))) return false;
+  }
+  return true;
 }
 
 /** The tag the runtime pulls: the written tag, or `latest` when there is neither tag nor digest. */

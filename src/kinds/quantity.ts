@@ -14,8 +14,17 @@ export function isQuantity(q: unknown): boolean {
 export function isZeroQuantity(q: unknown): boolean {
   if (typeof q === 'number') return q === 0;
   if (typeof q !== 'string') return false;
-  const m = QUANTITY.exec(q.trim());
-  return m !== null && /^[0.]*$/.test(m[1]);
+  const s = q.trim();
+  if (!QUANTITY.test(s)) return false;
+  // The mantissa (QUANTITY's group 1) is the run of digits and '.' after the sign: no suffix starts with
+  // either. Read in place rather than through exec's match array (every container's resources ask).
+  for (let i = s[0] === '+' || s[0] === '-' ? 1 : 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '0' || ch === '.') continue;
+    if (ch >= '1' && ch <= '9') return false;
+    break;
+  }
+  return true;
 }
 
 export type ResourceSection = 'requests' | 'limits';
@@ -38,6 +47,17 @@ function rawValue(owner: unknown, section: ResourceSection, resource: string): u
 
 function isSet(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
+}
+
+/**
+ * effectiveResource(...).state without building the value and its pointer: checks ask for every
+ * container and most containers set their resources.
+ */
+export function effectiveResourceState(owner: unknown, section: ResourceSection, resource: string): ResourceValue['state'] {
+  let value = rawValue(owner, section, resource);
+  if (!isSet(value) && section === 'requests') value = rawValue(owner, 'limits', resource);
+  if (!isSet(value)) return 'missing';
+  return isZeroQuantity(value) ? 'zero' : 'set';
 }
 
 /**

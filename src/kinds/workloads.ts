@@ -39,25 +39,44 @@ export function asArray<T>(value: unknown): T[] {
 function stringMap(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = String(v);
+  // Object.keys, not Object.entries: the same own enumerable string keys in the same order, without a pair per key.
+  for (const k of Object.keys(value)) {
+    const v = value[k];
+    if (v !== null && v !== undefined) out[k] = String(v);
+  }
   return out;
 }
 
-/** Where each workload kind keeps its pod template. */
-function templatePointer(kind: string): string {
+/** Where a workload kind keeps its pod template: the pointer's segments and the pointers derived from it. */
+interface TemplateLocation {
+  segments: readonly string[];
+  specPointer: string;
+  metadataPointer: string;
+}
+
+function templateLocation(base: string): TemplateLocation {
+  return { segments: base.split('/').slice(1), specPointer: `${base}/spec`, metadataPointer: `${base}/metadata` };
+}
+
+const POD_TEMPLATE = templateLocation('');
+const CRONJOB_TEMPLATE = templateLocation('/spec/jobTemplate/spec/template');
+const CONTROLLER_TEMPLATE = templateLocation('/spec/template');
+
+/** Where each workload kind keeps its pod template (computed once: every workload of every scan asks). */
+function templateLocationOf(kind: string): TemplateLocation {
   switch (kind) {
     case 'Pod':
-      return '';
+      return POD_TEMPLATE;
     case 'CronJob':
-      return '/spec/jobTemplate/spec/template';
+      return CRONJOB_TEMPLATE;
     default:
-      return '/spec/template';
+      return CONTROLLER_TEMPLATE;
   }
 }
 
-function at(obj: unknown, pointer: string): unknown {
+function at(obj: unknown, segments: readonly string[]): unknown {
   let cur = obj;
-  for (const seg of pointer.split('/').slice(1)) {
+  for (const seg of segments) {
     if (!isRecord(cur)) return undefined;
     cur = cur[seg];
   }
@@ -80,18 +99,18 @@ export function podTemplate(obj: K8sObject): PodTemplate | undefined {
 
 function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
   if (!isWorkload(obj)) return undefined;
-  const base = templatePointer(obj.kind);
-  const template = at(obj, base);
+  const location = templateLocationOf(obj.kind);
+  const template = at(obj, location.segments);
   if (!isRecord(template)) return undefined;
   const spec = template.spec;
   if (!isRecord(spec)) return undefined;
   const metadata = isRecord(template.metadata) ? template.metadata : {};
   return {
     spec: spec as PodSpec,
-    specPointer: `${base}/spec`,
+    specPointer: location.specPointer,
     labels: stringMap(metadata.labels),
     annotations: stringMap(metadata.annotations),
-    metadataPointer: `${base}/metadata`,
+    metadataPointer: location.metadataPointer,
   };
 }
 
@@ -110,11 +129,15 @@ export function podContainers(t: PodTemplate): ContainerRef[] {
 function readContainers(t: PodTemplate): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const [field, type] of CONTAINER_FIELDS) {
-    asArray<unknown>(t.spec[field]).forEach((c, i) => {
-      if (!isRecord(c)) return;
+    const list = asArray<unknown>(t.spec[field]);
+    // An indexed loop, not forEach: no callback per field, and holes are skipped as forEach skips them.
+    for (let i = 0; i < list.length; i++) {
+      if (!(i in list)) continue;
+      const c = list[i];
+      if (!isRecord(c)) continue;
       const container = c as Container;
       out.push({ container, name: String(container.name ?? `#${i}`), type, pointer: `${t.specPointer}/${field}/${i}` });
-    });
+    }
   }
   return out;
 }
@@ -134,25 +157,39 @@ export interface EffectiveValue<T> {
  * The securityContext the kubelet applies to a container: container-level fields override the pod's
  * (the false positive other tools are known for is ignoring that override).
  */
-export function effectiveSecurityContext(t: PodTemplate, c: ContainerRef) {
-  const containerSc: SecurityContext = isRecord(c.container.securityContext) ? c.container.securityContext : {};
-  const podSc: PodSecurityContext = isRecord(t.spec.securityContext) ? t.spec.securityContext : {};
-  const cPtr = `${c.pointer}/securityContext`;
-  const pPtr = `${t.specPointer}/securityContext`;
-  return {
-    get<K extends InheritedField>(field: K): EffectiveValue<NonNullable<SecurityContext[K]>> {
-      const own = containerSc[field];
-      if (own !== undefined && own !== null) return { value: own as NonNullable<SecurityContext[K]>, pointer: `${cPtr}/${field}`, from: 'container' };
-      const inherited = podSc[field];
-      if (inherited !== undefined && inherited !== null) return { value: inherited as NonNullable<SecurityContext[K]>, pointer: `${pPtr}/${field}`, from: 'pod' };
-      return { value: undefined, pointer: `${cPtr}/${field}`, from: 'unset' };
-    },
-    own<K extends ContainerOnlyField>(field: K): EffectiveValue<NonNullable<SecurityContext[K]>> {
-      const own = containerSc[field];
-      if (own !== undefined && own !== null) return { value: own as NonNullable<SecurityContext[K]>, pointer: `${cPtr}/${field}`, from: 'container' };
-      return { value: undefined, pointer: `${cPtr}/${field}`, from: 'unset' };
-    },
-  };
+export function effectiveSecurityContext(t: PodTemplate, c: ContainerRef): EffectiveSecurityContext {
+  return new EffectiveSecurityContext(t, c);
+}
+
+/**
+ * What effectiveSecurityContext returns. A class rather than an object of closures: several checks ask
+ * for every container of every object, and methods on a prototype cost no allocation per call.
+ */
+export class EffectiveSecurityContext {
+  private readonly containerSc: SecurityContext;
+  private readonly podSc: PodSecurityContext;
+
+  constructor(
+    private readonly t: PodTemplate,
+    private readonly c: ContainerRef,
+  ) {
+    this.containerSc = isRecord(c.container.securityContext) ? c.container.securityContext : {};
+    this.podSc = isRecord(t.spec.securityContext) ? t.spec.securityContext : {};
+  }
+
+  get<K extends InheritedField>(field: K): EffectiveValue<NonNullable<SecurityContext[K]>> {
+    const own = this.containerSc[field];
+    if (own !== undefined && own !== null) return { value: own as NonNullable<SecurityContext[K]>, pointer: `${this.c.pointer}/securityContext/${field}`, from: 'container' };
+    const inherited = this.podSc[field];
+    if (inherited !== undefined && inherited !== null) return { value: inherited as NonNullable<SecurityContext[K]>, pointer: `${this.t.specPointer}/securityContext/${field}`, from: 'pod' };
+    return { value: undefined, pointer: `${this.c.pointer}/securityContext/${field}`, from: 'unset' };
+  }
+
+  own<K extends ContainerOnlyField>(field: K): EffectiveValue<NonNullable<SecurityContext[K]>> {
+    const own = this.containerSc[field];
+    if (own !== undefined && own !== null) return { value: own as NonNullable<SecurityContext[K]>, pointer: `${this.c.pointer}/securityContext/${field}`, from: 'container' };
+    return { value: undefined, pointer: `${this.c.pointer}/securityContext/${field}`, from: 'unset' };
+  }
 }
 
 export function isWindowsPod(t: PodTemplate): boolean {

@@ -117,7 +117,8 @@ export class AdmissionPolicy {
       for (const f of terminating ? findings : this.evaluate(info.oldObject, info)) existing.add(findingKey(f));
     }
     const denyRank = severityRank(this.options.denyOn);
-    const denies = (f: Finding): boolean => f.enforcement === 'deny' && severityRank(f.severity) >= denyRank && !existing.has(findingKey(f));
+    // CREATE (and most UPDATEs) have no pre-existing findings: no key to build then.
+    const denies = (f: Finding): boolean => f.enforcement === 'deny' && severityRank(f.severity) >= denyRank && (existing.size === 0 || !existing.has(findingKey(f)));
     const wouldDeny = findings.filter(denies);
     const others = findings.filter((f) => !denies(f));
     const denying = [...new Set(wouldDeny.map((f) => f.checkId))];
@@ -150,7 +151,7 @@ export class AdmissionPolicy {
     } else if (reason !== undefined && !mayBreakGlass) {
       warnings.push(`${this.options.breakGlassAnnotation}: ignored, only members of ${allowedGroups.join(', ')} may break glass`);
     }
-    for (const f of others) warnings.push(existing.has(findingKey(f)) && f.enforcement === 'deny' ? warningText(f, EXISTING_PREFIX) : warningText(f));
+    for (const f of others) warnings.push(existing.size > 0 && existing.has(findingKey(f)) && f.enforcement === 'deny' ? warningText(f, EXISTING_PREFIX) : warningText(f));
     if (warnings.length > 0) response.warnings = capWarnings(warnings);
     return { review: reviewResponse(apiVersion, response), verdict, findings, denying, breakGlassReason };
   }

@@ -209,6 +209,25 @@ function credentialWordAt(words: string[], i: number): WordMatch | undefined {
  * DB_PASSWORD → password (chosen), HF_TOKEN → token (generated), TOKEN_PATH / SECRET_NAME → undefined.
  */
 export function classifySecretName(name: string): SecretName | undefined {
+  // The same env and setting names come back on every object and every admission request.
+  // Only name-sized strings are kept, so the memo's memory stays small whatever the input holds.
+  if (name.length > MAX_MEMO_NAME_LENGTH) return classifyName(name);
+  let cls = classifiedNames.get(name);
+  if (cls === undefined) {
+    cls = classifyName(name) ?? null;
+    if (classifiedNames.size >= MAX_CLASSIFIED_NAMES) classifiedNames.clear();
+    classifiedNames.set(name, cls);
+  }
+  // A fresh object each time, as before: a caller that changes it cannot change the memo.
+  return cls === null ? undefined : { kind: cls.kind, origin: cls.origin };
+}
+
+/** classifySecretName's answers by name (null: not a credential's name); cleared when full. */
+const classifiedNames = new Map<string, SecretName | null>();
+const MAX_CLASSIFIED_NAMES = 4096;
+const MAX_MEMO_NAME_LENGTH = 256;
+
+function classifyName(name: string): SecretName | undefined {
   const words = nameWords(name);
   let best: WordMatch | undefined;
   for (let i = 0; i < words.length; ) {
@@ -461,6 +480,9 @@ export function settingsInLine(line: string): [string, string][] {
  * every credential-named setting whose value is a secret. One hit per (line, setting).
  */
 export function detectSecretsInText(text: string): EmbeddedSecretHit[] {
+  // Most values (log levels, URLs, hosts) have neither a pattern's marker nor a credential word on any
+  // line: both tests below are per text or per line, so failing both on the whole text means no hit.
+  if (!CREDENTIAL_HINT.test(text) && !PATTERN_HINT.test(text)) return [];
   const hits: EmbeddedSecretHit[] = [];
   const lines = text.split('\n');
   const lineStarts: number[] = [];

@@ -31,7 +31,9 @@ export const noDisallowedVolumeTypes = defineCheck({
       if (!isRecord(v)) return;
       const volume = typeof v.name === 'string' ? v.name : `#${i}`;
       // Every key but the name is a volume source; a null source is unset, as in the API.
-      for (const [type, source] of Object.entries(v)) {
+      // Object.keys, not Object.entries: the same keys in the same order, without a pair per key.
+      for (const type of Object.keys(v)) {
+        const source = v[type];
         if (type === 'name' || source === null || source === undefined || ALLOWED_TYPES.has(type)) continue;
         ctx.report({ messageId: 'disallowed', data: { volume, type }, path: `${t.specPointer}/volumes/${i}/${pointerSegment(type)}` });
       }

@@ -26,15 +26,14 @@ export const noPrivilegeEscalation = defineCheck({
     for (const c of podContainers(t)) {
       const sc = effectiveSecurityContext(t, c);
       const escalation = sc.own('allowPrivilegeEscalation');
-      const container = describeContainer(c);
       if (escalation.value === false) {
         // Kubernetes rejects privileged: true with allowPrivilegeEscalation: false; the flag would be a lie.
         const privileged = sc.own('privileged');
-        if (privileged.value === true) ctx.report({ messageId: 'privileged', data: { container }, path: privileged.pointer });
+        if (privileged.value === true) ctx.report({ messageId: 'privileged', data: { container: describeContainer(c) }, path: privileged.pointer });
       } else if (escalation.from === 'unset') {
-        ctx.report({ messageId: 'unset', data: { container }, path: escalation.pointer });
+        ctx.report({ messageId: 'unset', data: { container: describeContainer(c) }, path: escalation.pointer });
       } else {
-        ctx.report({ messageId: 'allowed', data: { container, value: show(escalation.value) }, path: escalation.pointer });
+        ctx.report({ messageId: 'allowed', data: { container: describeContainer(c), value: show(escalation.value) }, path: escalation.pointer });
       }
     }
   },

@@ -22,7 +22,16 @@ export interface SecurityContextSite {
  * a value is reported where it is written: a pod-level value is one finding per object however many
  * containers inherit it, and is reported even when every container overrides it.
  */
-export function securityContextSites(t: PodTemplate): SecurityContextSite[] {
+export function securityContextSites(t: PodTemplate): readonly SecurityContextSite[] {
+  // Five checks ask for the same template's sites; like podContainers, the answer is kept per template.
+  let sites = sitesByTemplate.get(t);
+  if (!sites) sitesByTemplate.set(t, (sites = readSecurityContextSites(t)));
+  return sites;
+}
+
+const sitesByTemplate = new WeakMap<PodTemplate, readonly SecurityContextSite[]>();
+
+function readSecurityContextSites(t: PodTemplate): SecurityContextSite[] {
   const sites: SecurityContextSite[] = [];
   const podSc = t.spec.securityContext;
   if (isRecord(podSc)) sites.push({ where: 'pod', pointer: `${t.specPointer}/securityContext`, securityContext: podSc });

@@ -1,6 +1,14 @@
 import { defineCheck } from '../define-check.js';
-import { describeContainer, isWindowsPod, podContainers, podTemplate } from '../../kinds/workloads.js';
+import { asArray, describeContainer, isRecord, isWindowsPod, podContainers, podTemplate, type ContainerRef } from '../../kinds/workloads.js';
 import { capabilityList } from './pss-helpers.js';
+
+/** True when securityContext.capabilities.drop has a string item ALL (any case, surrounding spaces ignored). */
+function dropsAll(c: ContainerRef): boolean {
+  const sc = c.container.securityContext;
+  const caps = isRecord(sc) ? sc.capabilities : undefined;
+  const drop = isRecord(caps) ? caps.drop : undefined;
+  return asArray<unknown>(drop).some((name) => typeof name === 'string' && name.trim().toUpperCase() === 'ALL');
+}
 
 export const requireDropAllCapabilities = defineCheck({
   meta: {
@@ -23,9 +31,10 @@ export const requireDropAllCapabilities = defineCheck({
     const t = podTemplate(obj);
     if (!t || isWindowsPod(t)) return;
     for (const c of podContainers(t)) {
+      // Runtimes compare ALL case-insensitively. Most containers drop ALL: the list is read as written
+      // first, and its entries and pointers are built only for a finding.
+      if (dropsAll(c)) continue;
       const drop = capabilityList(c, 'drop');
-      // Runtimes compare ALL case-insensitively.
-      if (drop.entries.some((e) => e.name.trim().toUpperCase() === 'ALL')) continue;
       ctx.report({ messageId: drop.present ? 'incomplete' : 'missing', data: { container: describeContainer(c) }, path: drop.pointer });
     }
   },

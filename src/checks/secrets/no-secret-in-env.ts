@@ -28,13 +28,15 @@ export const noSecretInEnv = defineCheck({
         if (!isRecord(e) || e.value === undefined || e.value === null || typeof e.value === 'object') return;
         const env = String(e.name ?? `#${i}`);
         const value = String(e.value);
-        const path = `${c.pointer}/env/${i}/value`;
-        const data = { env, container: describeContainer(c) };
         const hit = detectSecret(env, value);
-        if (hit) return ctx.report({ messageId: 'literalSecret', data: { ...data, kind: hit.kind }, path });
-        const inner = detectSecretsInText(value)[0];
-        if (inner?.field !== undefined) ctx.report({ messageId: 'embeddedSecret', data: { ...data, kind: inner.kind, field: inner.field }, path });
-        else if (inner) ctx.report({ messageId: 'literalSecret', data: { ...data, kind: inner.kind }, path });
+        const inner = hit ? undefined : detectSecretsInText(value)[0];
+        const kind = hit?.kind ?? inner?.kind;
+        // Nearly every value is clean: the message data and path are built only for a finding.
+        if (kind === undefined) return;
+        const path = `${c.pointer}/env/${i}/value`;
+        const container = describeContainer(c);
+        if (!hit && inner?.field !== undefined) ctx.report({ messageId: 'embeddedSecret', data: { env, container, kind, field: inner.field }, path });
+        else ctx.report({ messageId: 'literalSecret', data: { env, container, kind }, path });
       });
     }
   },

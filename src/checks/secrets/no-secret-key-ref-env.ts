@@ -23,19 +23,20 @@ export const noSecretKeyRefEnv = defineCheck({
     const t = podTemplate(obj);
     if (!t) return;
     for (const c of podContainers(t)) {
-      const container = describeContainer(c);
+      // Described once per container, and only for a container with a finding.
+      let container: string | undefined;
       asArray<unknown>(c.container.env).forEach((e, i) => {
         if (!isRecord(e) || !isRecord(e.valueFrom) || !isRecord(e.valueFrom.secretKeyRef)) return;
         const ref = e.valueFrom.secretKeyRef;
         ctx.report({
           messageId: 'secretKeyRef',
-          data: { env: String(e.name ?? `#${i}`), container, secret: String(ref.name ?? ''), key: String(ref.key ?? '') },
+          data: { env: String(e.name ?? `#${i}`), container: (container ??= describeContainer(c)), secret: String(ref.name ?? ''), key: String(ref.key ?? '') },
           path: `${c.pointer}/env/${i}/valueFrom/secretKeyRef`,
         });
       });
       asArray<unknown>(c.container.envFrom).forEach((e, i) => {
         if (!isRecord(e) || !isRecord(e.secretRef)) return;
-        ctx.report({ messageId: 'envFromSecret', data: { container, secret: String(e.secretRef.name ?? '') }, path: `${c.pointer}/envFrom/${i}/secretRef` });
+        ctx.report({ messageId: 'envFromSecret', data: { container: (container ??= describeContainer(c)), secret: String(e.secretRef.name ?? '') }, path: `${c.pointer}/envFrom/${i}/secretRef` });
       });
     }
   },

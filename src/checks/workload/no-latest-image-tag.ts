@@ -25,17 +25,16 @@ export const noLatestImageTag = defineCheck({
     const t = podTemplate(obj);
     if (!t) return;
     for (const c of podContainers(t)) {
-      const path = `${c.pointer}/image`;
-      const container = describeContainer(c);
       const ref = parseImageReference(c.container.image);
       if (!ref) {
-        ctx.report({ messageId: 'noImage', data: { container }, path });
+        ctx.report({ messageId: 'noImage', data: { container: describeContainer(c) }, path: `${c.pointer}/image` });
         continue;
       }
       // A digest pins the content whatever the tag says: "app:latest@sha256:…" pulls that digest.
       if (ref.digest !== undefined) continue;
-      if (ref.tag === undefined) ctx.report({ messageId: 'noTag', data: { container, image: ref.raw }, path });
-      else if (ref.tag === 'latest') ctx.report({ messageId: 'latest', data: { container, image: ref.raw }, path });
+      const messageId = ref.tag === undefined ? 'noTag' : ref.tag === 'latest' ? 'latest' : undefined;
+      // Message data and path only for a finding: most images are tagged or pinned.
+      if (messageId) ctx.report({ messageId, data: { container: describeContainer(c), image: ref.raw }, path: `${c.pointer}/image` });
     }
   },
 });

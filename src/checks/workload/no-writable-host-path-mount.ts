@@ -21,11 +21,12 @@ export const noWritableHostPathMount = defineCheck({
   check(obj, ctx) {
     const t = podTemplate(obj);
     if (!t) return;
-    const hostPaths = new Map<string, string>();
+    // Created for the first hostPath volume: most pods have none, and need no map.
+    let hostPaths: Map<string, string> | undefined;
     for (const v of asArray<unknown>(t.spec.volumes)) {
-      if (isRecord(v) && typeof v.name === 'string' && isRecord(v.hostPath) && !hostPaths.has(v.name)) hostPaths.set(v.name, String(v.hostPath.path ?? ''));
+      if (isRecord(v) && typeof v.name === 'string' && isRecord(v.hostPath) && !hostPaths?.has(v.name)) (hostPaths ??= new Map()).set(v.name, String(v.hostPath.path ?? ''));
     }
-    if (hostPaths.size === 0) return;
+    if (!hostPaths) return;
     for (const c of podContainers(t)) {
       asArray<unknown>(c.container.volumeMounts).forEach((m, j) => {
         if (!isRecord(m) || typeof m.name !== 'string' || m.readOnly === true) return;
