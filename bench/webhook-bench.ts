@@ -1,7 +1,8 @@
 /**
  * Admission webhook benchmark: `bulwark webhook serve` (decisions on the server thread, `--workers 0`, and
  * in decision worker threads, `--workers auto`) against a bare node:https server that reads the body and
- * answers a fixed AdmissionReview (the same response bytes the webhook sends), all in child processes,
+ * answers a fixed AdmissionReview (the same response bytes the webhook sends) and the same bare server
+ * that also JSON.parses the body (what any webhook must at least do), all in child processes,
  * loaded with the same client over HTTPS keep-alive on 127.0.0.1 with a ~5 KB Deployment AdmissionReview,
  * at 1, 10 (autocannon's default) and 32 connections, one request at a time per connection.
  * Targets (issue 7): p99 ≤ 5 ms, and ≥ 60% of the bare server's throughput. It reports and never asserts.
@@ -13,7 +14,7 @@
  * ratio should be quoted.
  *
  *   node dist/bench/webhook-bench.js                            the whole benchmark
- *   node dist/bench/webhook-bench.js --bare <cert> <key> <port> <response-file>   the bare server (child)
+ *   node dist/bench/webhook-bench.js --bare <cert> <key> <port> <response-file> fixed|parse   a bare server (child)
  *
  * Environment: BENCH_WEBHOOK_CLIENT (wrk | node), BENCH_WEBHOOK_CONNECTIONS (comma list, default 1,10,32),
  * BENCH_WEBHOOK_SECONDS (measured per run, default 5), BENCH_WEBHOOK_WARMUP (seconds, default 2),
@@ -126,12 +127,20 @@ export function benchAdmissionReview(): string {
   });
 }
 
-/** The bare server: reads each body completely, answers the same fixed bytes. */
-function runBare(certFile: string, keyFile: string, port: number, responseFile: string): void {
+/**
+ * The bare server: reads each body completely, answers the same fixed bytes. With `parse`, it also runs
+ * JSON.parse on the body — the least any webhook must do, so the gap between the two bare servers is the
+ * floor under every webhook's ratio.
+ */
+function runBare(certFile: string, keyFile: string, port: number, responseFile: string, parse: boolean): void {
   const response = readFileSync(responseFile);
   const server = createServer({ cert: readFileSync(certFile), key: readFileSync(keyFile), minVersion: 'TLSv1.2' }, (req, res) => {
-    req.on('data', () => {});
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      if (parse) chunks.push(c);
+    });
     req.on('end', () => {
+      if (parse && chunks.length > 0) JSON.parse(Buffer.concat(chunks).toString('utf8'));
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': response.length });
       res.end(response);
     });
@@ -294,7 +303,7 @@ function wrkRun(port: number, script: string, connections: number, warmupS: numb
   return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN), p50: pct('50'), p90: pct('90'), p99: pct('99'), max: maxMs, errors: non2xx + socketErrors };
 }
 
-type ServerName = 'bare' | 'webhook, server thread' | 'webhook, workers';
+type ServerName = 'bare' | 'bare + JSON.parse' | 'webhook, server thread' | 'webhook, workers';
 
 async function main(): Promise<void> {
   const client = chooseClient();
@@ -335,20 +344,20 @@ async function main(): Promise<void> {
 
     const results = new Map<ServerName, Map<number, Summary>>();
     let workerCount = 0;
-    for (const which of ['bare', 'webhook, server thread', 'webhook, workers'] as const) {
+    for (const which of ['bare', 'bare + JSON.parse', 'webhook, server thread', 'webhook, workers'] as const) {
       const port = await freePort();
       const logFile = join(dir, `${which.replace(/\W+/g, '-')}.log`);
       const logFd = openSync(logFile, 'w');
       const args =
-        which === 'bare'
-          ? [SCRIPT, '--bare', certFile, keyFile, String(port), responseFile]
+        which === 'bare' || which === 'bare + JSON.parse'
+          ? [SCRIPT, '--bare', certFile, keyFile, String(port), responseFile, which === 'bare' ? 'fixed' : 'parse']
           : [...nodeArgs, MAIN, 'webhook', 'serve', '--tls-cert', certFile, '--tls-key', keyFile, '--host', '127.0.0.1', '--port', String(port),
               '--drain-delay', '0', '--workers', which === 'webhook, workers' ? 'auto' : '0'];
       // Decision logs go to a file, as a container runtime would collect them; the child still writes every line.
       const child = spawn(process.execPath, args, { stdio: ['ignore', logFd, 'inherit'] });
       closeSync(logFd);
       children.push(child);
-      await waitUntilUp(port, ca, which === 'bare' ? '/' : '/readyz', child);
+      await waitUntilUp(port, ca, which.startsWith('bare') ? '/' : '/readyz', child);
       if (which === 'webhook, workers') {
         const startup = readFileSync(logFile, 'utf8').split('\n').find((l) => l.includes('"webhook listening"'));
         workerCount = Number((JSON.parse(startup ?? '{}') as { workers?: number }).workers ?? 0);
@@ -361,7 +370,7 @@ async function main(): Promise<void> {
         );
       }
       results.set(which, byConnections);
-      if (which !== 'bare') {
+      if (!which.startsWith('bare')) {
         const metrics = (await get(port, ca, '/metrics')).body;
         const bucket = (le: string) => Number(new RegExp(`bulwark_admission_duration_seconds_bucket\\{le="${le.replace(/[.+]/g, '\\$&')}"\\} (\\d+)`).exec(metrics)?.[1] ?? NaN);
         const total = bucket('+Inf');
@@ -378,7 +387,8 @@ async function main(): Promise<void> {
       const bare = results.get('bare')?.get(connections) as Summary;
       for (const [name, byConnections] of results) {
         const s = byConnections.get(connections) as Summary;
-        const judged = name === 'bare' ? '' : `   ${((s.rps / bare.rps) * 100).toFixed(0).padStart(3)}% of bare ${verdict(s.rps / bare.rps >= TARGET_RATIO)}, p99 ${verdict(s.p99 <= TARGET_P99_MS)}`;
+        const share = `   ${((s.rps / bare.rps) * 100).toFixed(0).padStart(3)}% of bare`;
+        const judged = name === 'bare' ? '' : name === 'bare + JSON.parse' ? `${share} (the ceiling for a server that reads the request)` : `   ${((s.rps / bare.rps) * 100).toFixed(0).padStart(3)}% of bare ${verdict(s.rps / bare.rps >= TARGET_RATIO)}, p99 ${verdict(s.p99 <= TARGET_P99_MS)}`;
         console.log(row(label(name), s) + judged);
       }
     }
@@ -390,7 +400,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--bare') {
-  runBare(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6]);
+  runBare(process.argv[3], process.argv[4], Number(process.argv[5]), process.argv[6], process.argv[7] === 'parse');
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await main();
 }
