@@ -1,5 +1,6 @@
 import type { Facts } from '../analyzers/facts.js';
 import type { CheckMeta, K8sObject, Reference } from '../model/types.js';
+import { boundedMemo } from '../model/bounded-memo.js';
 
 /** Options from `.bulwark.yaml` `options:` that checks may read (never suppression or severity). */
 export interface CheckOptions {
@@ -65,13 +66,8 @@ const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
  */
 type CompiledTemplate = readonly string[];
 
-/** Compiled templates by template text; bounded because custom policies may build templates from input. */
-const compiledTemplates = new Map<string, CompiledTemplate>();
-const MAX_COMPILED_TEMPLATES = 4096;
-
-function compileTemplate(template: string): CompiledTemplate {
-  let compiled = compiledTemplates.get(template);
-  if (compiled) return compiled;
+/** Compiled by template text; bounded because custom policies may build templates from input. */
+const compileTemplate = boundedMemo((template: string): CompiledTemplate => {
   const parts: string[] = [];
   let last = 0;
   PLACEHOLDER.lastIndex = 0;
@@ -80,11 +76,8 @@ function compileTemplate(template: string): CompiledTemplate {
     last = m.index + m[0].length;
   }
   parts.push(template.slice(last));
-  compiled = parts;
-  if (compiledTemplates.size >= MAX_COMPILED_TEMPLATES) compiledTemplates.clear();
-  compiledTemplates.set(template, compiled);
-  return compiled;
-}
+  return parts;
+});
 
 /** `{{key}}` is replaced by `String(data[key])`; a key the data lacks stays as `{{key}}` (spaces dropped). */
 export function renderMessage(template: string, data: Record<string, string | number> = {}): string {

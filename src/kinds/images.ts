@@ -2,6 +2,7 @@
  * Container image references, parsed the way the container runtime (docker/containerd reference
  * normalisation) reads them: `[registry/]repository[:tag][@digest]`.
  */
+import { boundedMemo } from '../model/bounded-memo.js';
 
 export const DEFAULT_REGISTRY = 'docker.io';
 
@@ -35,23 +36,13 @@ function isRegistryComponent(component: string): boolean {
 /** Parses an image reference; undefined for a missing, non-string or blank image. Never throws. */
 export function parseImageReference(image: unknown): ImageReference | undefined {
   if (typeof image !== 'string') return undefined;
-  // Several checks parse each container's image, and the same images recur across objects and requests.
-  // Only reference-sized strings are kept, so the memo's memory stays small whatever the input holds.
-  if (image.length > MAX_MEMO_IMAGE_LENGTH) return readImageReference(image);
-  let ref = parsedImages.get(image);
-  if (ref === undefined) {
-    ref = readImageReference(image) ?? null;
-    if (parsedImages.size >= MAX_PARSED_IMAGES) parsedImages.clear();
-    parsedImages.set(image, ref);
-  }
+  const ref = readImageMemo(image);
   // A copy, so a caller that changes its reference cannot change what the next caller gets.
-  return ref === null ? undefined : { ...ref };
+  return ref === undefined ? undefined : { ...ref };
 }
 
-/** Parsed references by image string (null: blank); cleared when full. */
-const parsedImages = new Map<string, ImageReference | null>();
-const MAX_PARSED_IMAGES = 4096;
-const MAX_MEMO_IMAGE_LENGTH = 512;
+/** Several checks parse each container's image, and the same images recur across objects and requests; only reference-sized strings are kept. */
+const readImageMemo = boundedMemo((image: string) => readImageReference(image), 4096, 512);
 
 function readImageReference(image: string): ImageReference | undefined {
   const raw = image.trim();

@@ -11,6 +11,7 @@
  *   itself (TOKEN_PATH, SECRET_NAME, PASSWORD_FILE, ACCESS_KEY_ID, TOKEN_TTL) do not count, and
  *   references, paths, URLs, booleans, numbers and placeholders are never secrets.
  */
+import { boundedMemo } from '../../model/bounded-memo.js';
 
 export interface SecretHit {
   /** What was found, for messages: "password", "AWS access key id", "private key"... never the value. */
@@ -209,23 +210,13 @@ function credentialWordAt(words: string[], i: number): WordMatch | undefined {
  * DB_PASSWORD → password (chosen), HF_TOKEN → token (generated), TOKEN_PATH / SECRET_NAME → undefined.
  */
 export function classifySecretName(name: string): SecretName | undefined {
-  // The same env and setting names come back on every object and every admission request.
-  // Only name-sized strings are kept, so the memo's memory stays small whatever the input holds.
-  if (name.length > MAX_MEMO_NAME_LENGTH) return classifyName(name);
-  let cls = classifiedNames.get(name);
-  if (cls === undefined) {
-    cls = classifyName(name) ?? null;
-    if (classifiedNames.size >= MAX_CLASSIFIED_NAMES) classifiedNames.clear();
-    classifiedNames.set(name, cls);
-  }
+  const cls = classifyNameMemo(name);
   // A fresh object each time, as before: a caller that changes it cannot change the memo.
-  return cls === null ? undefined : { kind: cls.kind, origin: cls.origin };
+  return cls === undefined ? undefined : { kind: cls.kind, origin: cls.origin };
 }
 
-/** classifySecretName's answers by name (null: not a credential's name); cleared when full. */
-const classifiedNames = new Map<string, SecretName | null>();
-const MAX_CLASSIFIED_NAMES = 4096;
-const MAX_MEMO_NAME_LENGTH = 256;
+/** The same env and setting names come back on every object and every admission request; only name-sized strings are kept. */
+const classifyNameMemo = boundedMemo((name: string) => classifyName(name), 4096, 256);
 
 function classifyName(name: string): SecretName | undefined {
   const words = nameWords(name);
