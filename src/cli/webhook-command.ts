@@ -157,7 +157,8 @@ async function serve(flags: ServeFlags): Promise<number> {
   const workers = flags.workers === 'auto' ? defaultWorkerCount() : Number(flags.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new UsageError(`--workers must be auto or a number from 0 to 64, not "${flags.workers}"`);
   const decisionTimeoutMs = Number(flags.decisionTimeout) * 1000;
-  if (!Number.isFinite(decisionTimeoutMs) || decisionTimeoutMs <= 0) throw new UsageError('--decision-timeout must be a positive number of seconds');
+  // 30 s is the longest an API server waits for a webhook (timeoutSeconds' maximum).
+  if (!Number.isFinite(decisionTimeoutMs) || decisionTimeoutMs <= 0 || decisionTimeoutMs > 30_000) throw new UsageError('--decision-timeout must be a positive number of seconds, at most 30');
 
   const settings: AdmissionSettings = {
     config: flags.config ? loadConfig(flags.config) : EMPTY_CONFIG,

@@ -37,8 +37,11 @@ export type Judgement =
 
 /** Decides AdmissionReview bodies; in this thread or in a pool of workers. */
 export interface AdmissionJudge {
-  judge(body: Uint8Array): Promise<Judgement>;
+  /** `signal`: the client went away; a judge may drop the request if it has not started on it. */
+  judge(body: Uint8Array, signal?: AbortSignal): Promise<Judgement>;
   close(): Promise<void>;
+  /** Whether requests can be judged now (for /readyz). */
+  readonly ready: boolean;
 }
 
 /** Parsed requests with an object in a namespace need its Namespace (namespaceObject) before deciding. */
@@ -101,4 +104,6 @@ export class InlineJudge implements AdmissionJudge {
   }
 
   async close(): Promise<void> {}
+
+  readonly ready = true;
 }

@@ -20,6 +20,8 @@ const base = {
 describe('parseAdmissionReview', () => {
   const bad: [string, string, RegExp][] = [
     ['malformed JSON', '{"apiVersion":', /^malformed JSON/],
+    // The parser's own message would quote the body; the error must not.
+    ['malformed JSON around a secret', '{"kind": hunter2-secret-value}', /^malformed JSON(?: at position \d+)?$/],
     ['not an object', '[1,2]', /JSON object/],
     ['wrong kind', review(base, { kind: 'Pod' }), /kind must be AdmissionReview, not "Pod"/],
     ['missing kind', JSON.stringify({ apiVersion: 'admission.k8s.io/v1', request: base }), /kind must be AdmissionReview, not missing/],

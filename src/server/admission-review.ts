@@ -44,7 +44,9 @@ export function parseAdmissionReview(body: string | Buffer): AdmissionRequestInf
   try {
     raw = JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
   } catch (err) {
-    throw new AdmissionReviewError(`malformed JSON: ${err instanceof Error ? err.message.split('\n')[0] : 'parse error'}`);
+    // V8's message quotes a piece of the body (which may be Secret data): keep only where it broke.
+    const position = err instanceof Error ? /position (\d+)/.exec(err.message)?.[1] : undefined;
+    throw new AdmissionReviewError(position === undefined ? 'malformed JSON' : `malformed JSON at position ${position}`);
   }
   if (!isRecord(raw)) throw new AdmissionReviewError('body must be a JSON object (an AdmissionReview)');
   if (raw.kind !== 'AdmissionReview') throw new AdmissionReviewError(`kind must be AdmissionReview, not ${describe(raw.kind)}`);

@@ -203,6 +203,33 @@ describe('decision pool (scripted worker)', () => {
     assert.equal(((await p.judge(bytes('ns:down'))) as { payload: string }).payload, 'error:api server unreachable');
   });
 
+  it('a request waiting for its Namespace past the deadline is answered 500, and the idle worker is kept', async () => {
+    const p = await scripted({ deadlineMs: 200, namespaceLookup: { get: (name) => (name === 'slow' ? new Promise(() => undefined) : Promise.resolve(null)) } });
+    const answer = await p.judge(bytes('ns:slow'));
+    assert.equal(answer.status, 500);
+    assert.equal(p.replaced, 0, 'the worker was only waiting for the API server');
+    assert.equal(((await p.judge(bytes('next'))) as { payload: string }).payload, 'echo:next:4');
+    assert.equal(p.pending, 0);
+  });
+
+  it('drops a request whose client went away while it waited for a worker; one being judged finishes', async () => {
+    const p = await scripted({ workers: 1, deadlineMs: 400 });
+    const busy = p.judge(bytes('hang'));
+    const gone = new AbortController();
+    const waiting = p.judge(bytes('queued'), gone.signal);
+    gone.abort();
+    assert.match(((await waiting) as { error: string }).error, /client went away/);
+    assert.equal(p.pending, 1, 'only the request being judged is left');
+    assert.equal((await busy).status, 500);
+  });
+
+  it('is ready while a worker is, and not once closed', async () => {
+    const p = await scripted();
+    assert.equal(p.ready, true);
+    await p.close();
+    assert.equal(p.ready, false);
+  });
+
   it('start fails with the worker\'s reason when it cannot build the policy', async () => {
     // The scripted worker fails to start when its settings say so.
     const settings = { ...SETTINGS, failStart: true } as AdmissionSettings;

@@ -21,7 +21,11 @@ export interface WorkerData {
   announceBytes: number;
 }
 
-export type ToWorker = { t: 'judge'; id: number; body: Uint8Array } | { t: 'ns'; id: number; object: K8sObject | null; error?: string };
+export type ToWorker =
+  | { t: 'judge'; id: number; body: Uint8Array }
+  | { t: 'ns'; id: number; object: K8sObject | null; error?: string }
+  /** Forget a job that waits for its Namespace: its deadline passed. */
+  | { t: 'cancel'; id: number };
 
 export type FromWorker =
   | { t: 'ready' }
@@ -52,6 +56,8 @@ interface Job {
   timer: NodeJS.Timeout;
   ref?: RequestRef;
   slot?: Slot;
+  /** Parsed, and waiting for the server thread's Namespace lookup (the worker is idle meanwhile). */
+  waitingForNamespace?: boolean;
 }
 
 interface Slot {
@@ -86,21 +92,34 @@ export class DecisionPool implements AdmissionJudge {
     try {
       await Promise.all(started);
       this.started = true;
+      // A worker that became ready and then died while the others were starting was not replaced yet.
+      this.slots.forEach((slot, index) => {
+        if (slot.dead && this.slots[index] === slot) this.spawn(index).catch(() => undefined);
+      });
     } catch (err) {
       await this.close();
       throw err;
     }
   }
 
-  judge(body: Uint8Array): Promise<Judgement> {
+  /** `signal` aborts a request still waiting for a worker (its client went away); one being judged finishes. */
+  judge(body: Uint8Array, signal?: AbortSignal): Promise<Judgement> {
     if (this.closing) return Promise.resolve({ status: 500, error: 'the webhook is shutting down' });
     return new Promise<Judgement>((resolve) => {
       const id = this.nextId++;
       const job: Job = { id, body, resolve, timer: setTimeout(() => this.expire(job), this.options.deadlineMs) };
       this.jobs.set(id, job);
       this.queue.push(job);
+      signal?.addEventListener('abort', () => {
+        if (!job.slot) this.settle(job, { status: 500, error: 'the client went away before a worker was free' });
+      }, { once: true });
       this.pump();
     });
+  }
+
+  /** Whether any worker can judge now (readiness: a pool whose workers all fail to start serves nothing). */
+  get ready(): boolean {
+    return !this.closing && this.slots.some((s) => s.ready);
   }
 
   async close(): Promise<void> {
@@ -170,7 +189,9 @@ export class DecisionPool implements AdmissionJudge {
       job.ref = message.ref;
     } else if (message.t === 'ns') {
       const lookup = this.options.namespaceLookup;
+      job.waitingForNamespace = true;
       const answer = (object: K8sObject | null, error?: string): void => {
+        job.waitingForNamespace = false;
         if (slot.job === job) slot.worker.postMessage({ t: 'ns', id: job.id, object, error } satisfies ToWorker);
       };
       if (!lookup) return answer(null);
@@ -194,7 +215,11 @@ export class DecisionPool implements AdmissionJudge {
       job.slot = slot;
       // Hand the bytes over without a copy, unless they share memory with other buffers (Node's pool).
       const body = job.body.byteOffset === 0 && job.body.byteLength === job.body.buffer.byteLength ? job.body : job.body.slice();
-      slot.worker.postMessage({ t: 'judge', id: job.id, body } satisfies ToWorker, [body.buffer as ArrayBuffer]);
+      try {
+        slot.worker.postMessage({ t: 'judge', id: job.id, body } satisfies ToWorker, [body.buffer as ArrayBuffer]);
+      } catch (err) {
+        this.lost(slot, this.slots.indexOf(slot), `could not hand a request to a decision worker: ${(err as Error).message}`);
+      }
     }
   }
 
@@ -210,6 +235,12 @@ export class DecisionPool implements AdmissionJudge {
     const slot = job.slot;
     if (!slot) return;
     slot.job = undefined;
+    if (job.waitingForNamespace) {
+      // The worker is idle, waiting for the API server: keep it, have it forget the job.
+      slot.worker.postMessage({ t: 'cancel', id: job.id } satisfies ToWorker);
+      this.pump();
+      return;
+    }
     const index = this.slots.indexOf(slot);
     if (index !== -1) this.lost(slot, index, `a decision exceeded the ${seconds} s deadline`);
   }

@@ -19,6 +19,10 @@ const pendingNamespaces = new Map<number, (object: K8sObject | null, error?: str
 try {
   const policy = buildAdmissionPolicy(data.settings);
   port.on('message', (message: ToWorker) => {
+    if (message.t === 'cancel') {
+      pendingNamespaces.delete(message.id);
+      return;
+    }
     if (message.t === 'ns') {
       pendingNamespaces.get(message.id)?.(message.object, message.error);
       pendingNamespaces.delete(message.id);

@@ -185,7 +185,7 @@ export class WebhookServer {
       force.unref();
       this.server.close(() => {
         clearTimeout(force);
-        void this.judge.close().then(resolveClose);
+        void this.judge.close().then(resolveClose, resolveClose);
       });
       this.server.closeIdleConnections();
     }));
@@ -228,7 +228,10 @@ export class WebhookServer {
     if (!probe) return sendError(res, 404, 'not found');
     if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'method not allowed: use GET', { Allow: 'GET, HEAD' });
     if (path === '/healthz') return sendText(res, 200, 'ok\n');
-    if (path === '/readyz') return this.isReady ? sendText(res, 200, 'ok\n') : sendText(res, 503, this.draining ? 'draining\n' : 'starting\n');
+    if (path === '/readyz') {
+      if (!this.isReady) return sendText(res, 503, this.draining ? 'draining\n' : 'starting\n');
+      return this.judge.ready ? sendText(res, 200, 'ok\n') : sendText(res, 503, 'no decision worker is running\n');
+    }
     return sendText(res, 200, this.metrics.render(), METRICS_CONTENT_TYPE);
   }
 
@@ -243,13 +246,20 @@ export class WebhookServer {
     }
     this.inFlight++;
     let released = false;
+    let judging = false;
     const release = (): void => {
       if (!released) {
         released = true;
         this.inFlight--;
       }
     };
-    res.on('close', release);
+    // A request being judged keeps its place until the judgement is back, even if its client left: the
+    // limit bounds the bodies held, not the sockets open.
+    const clientGone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) clientGone.abort();
+      if (!judging) release();
+    });
     const max = this.maxBodyBytes;
     const declared = Number(req.headers['content-length']);
     const chunks: Buffer[] = [];
@@ -282,17 +292,22 @@ export class WebhookServer {
         body.set(c, offset);
         offset += c.length;
       }
-      void this.admit(body, res);
+      judging = true;
+      void this.admit(body, res, clientGone.signal).finally(release);
     });
     req.on('error', () => {
       /* aborted by the client; nothing to answer */
     });
   }
 
-  private async admit(body: Uint8Array, res: ServerResponse): Promise<void> {
+  private async admit(body: Uint8Array, res: ServerResponse, clientGone: AbortSignal): Promise<void> {
     const started = process.hrtime.bigint();
-    const judgement = await this.judge.judge(body);
+    // Read before judging: a decision worker takes the bytes over.
+    const bytes = body.byteLength;
+    const judgement = await this.judge.judge(body, clientGone);
     const seconds = elapsedSeconds(started);
+    // Requests that were in flight when draining began must not hold their connection open afterwards.
+    if (this.draining) res.setHeader('Connection', 'close');
     if (judgement.status === 400) {
       this.metrics.countRequest('error', 'unknown');
       this.log({ level: 'warn', msg: 'bad admission request', error: judgement.error });
@@ -301,7 +316,7 @@ export class WebhookServer {
     if (judgement.status === 500) {
       this.metrics.countRequest('error', judgement.ref?.operation ?? 'unknown');
       this.metrics.observeDuration(seconds);
-      this.log({ ...judgement.ref, level: 'error', msg: 'admission', verdict: 'error', error: judgement.error, bytes: body.byteLength, ms: round(seconds * 1000) });
+      this.log({ ...judgement.ref, level: 'error', msg: 'admission', verdict: 'error', error: judgement.error, bytes, ms: round(seconds * 1000) });
       return sendError(res, 500, 'internal error while evaluating the object');
     }
     const payload = judgement.payload;

@@ -25,6 +25,7 @@ describe('bulwark webhook serve', () => {
       [['webhook', 'serve', ...tls, '--port', '99999'], /--port must be a port number/],
       [['webhook', 'serve', ...tls, '--workers', 'many'], /--workers must be auto or a number from 0 to 64/],
       [['webhook', 'serve', ...tls, '--decision-timeout', '0'], /--decision-timeout must be a positive number/],
+      [['webhook', 'serve', ...tls, '--decision-timeout', '3000000'], /at most 30/],
       [['webhook', 'serve', '--tls-cert', cert.certFile, '--tls-key', join(cert.dir, 'missing.key')], /cannot load the TLS key pair/],
       [['webhook', 'serve', '--tls-key', cert.keyFile], /required option '--tls-cert <file>' not specified/],
     ] as [string[], RegExp][]) {

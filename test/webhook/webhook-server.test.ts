@@ -359,6 +359,15 @@ describe('webhook server with decision workers', () => {
     return server({}, { judge: pool, workers: 2, metrics });
   }
 
+  it('/readyz is 503 while no decision worker can judge', async () => {
+    const idle = { ready: false, judge: async () => ({ status: 500 as const, error: 'no worker' }), close: async () => undefined };
+    const s = await server({}, { judge: idle });
+    const ready = await call(s.port, s.ca, { path: '/readyz' });
+    assert.equal(ready.status, 503);
+    assert.equal(ready.body, 'no decision worker is running\n');
+    assert.equal((await call(s.port, s.ca, { path: '/healthz' })).status, 200);
+  });
+
   it('answers, logs and counts as the server thread does', async () => {
     const s = await pooled();
     const ok = await call(s.port, s.ca, { body: admissionReview(deployment('web', HARDENED), { uid: 'w-ok' }) });
@@ -393,6 +402,7 @@ describe('webhook server with decision workers', () => {
     const line = s.logs.find((l) => l.verdict === 'error');
     assert.equal(line?.name, 'enormous');
     assert.match(String(line?.error), /no decision within 0\.6 s/);
+    assert.equal(line?.bytes, 4, 'the size of the body, though a worker took it over');
     assert.match((await call(s.port, s.ca, { path: '/metrics' })).body, /bulwark_decision_workers_replaced_total 1/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A decision worker for the pool's tests, speaking decision-worker's protocol with scripted behaviour by
  * body text: "hang" never answers (after naming the object), "crash" exits the thread, "ns:<name>" asks the
- * pool for a Namespace and answers with its labels; anything else is answered at once. With `failStart`
+ * pool for a Namespace and answers with its labels; anything else is answered at once. A cancelled job is
+ * answered anyway (400 "cancelled <id>"), so tests can see the pool ignores answers to expired jobs. With `failStart`
  * in its settings, it reports that it cannot build its policy.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -16,6 +17,7 @@ if ((workerData as { settings: { failStart?: boolean } }).settings.failStart) {
   send({ t: 'failed', error: 'custom policy p.yaml:3: bad expression' });
 } else {
   port.on('message', (m: ToWorker) => {
+    if (m.t === 'cancel') return send({ t: 'done', id: m.id, judgement: { status: 400, error: `cancelled ${m.id}` } });
     if (m.t === 'ns') {
       const payload = m.error ? `error:${m.error}` : JSON.stringify(m.object?.metadata.labels ?? null);
       return send({ t: 'done', id: m.id, judgement: { status: 200, payload, verdict: 'allowed', ref, checks: [], denying: [] } });
