@@ -60,7 +60,7 @@ export function runEngine(inventory: Inventory, registry: Check[], options: Engi
   const raw: RawFinding[] = [];
   // Options may pin `today` (tests, reproducible scans); anything but a YYYY-MM-DD string is ignored.
   const pinned = config.options.today;
-  const today = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : isoDay(options.now ?? new Date());
+  const today = typeof pinned === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? pinned : (options.now ?? new Date()).toISOString().slice(0, 10);
   const checkOptions: CheckOptions = { ...config.options, today };
   const problems: InputProblem[] = [...inventory.problems];
 
@@ -175,22 +175,6 @@ function candidatesFor(setup: EngineSetup, kind: string | undefined, isolated: b
 }
 
 /**
- * The UTC date (YYYY-MM-DD) of a moment, as `toISOString().slice(0, 10)` gives it. The engine asks for
- * it on every run (once per admission request); the text is reused while the day is the same.
- */
-let lastDay = Number.NaN;
-let lastDayText = '';
-function isoDay(date: Date): string {
-  const day = Math.floor(date.getTime() / 86_400_000);
-  if (day !== lastDay) {
-    // toISOString throws on an invalid date, as it always did here; NaN never equals the cached day.
-    lastDayText = date.toISOString().slice(0, 10);
-    lastDay = day;
-  }
-  return lastDayText;
-}
-
-/**
  * What depends only on the registry and the config, computed once per pair: the admission webhook runs
  * the engine on one object per request with the same registry and config every time.
  */
@@ -269,7 +253,7 @@ function applySuppressions(
   options: EngineOptions,
   metaById: Map<string, CheckMeta>,
 ): void {
-  const today = isoDay(options.now ?? new Date());
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   // Per-request allocations matter to the webhook, which runs this with no exceptions and no annotation
   // or comment suppressions: the empty list is not copied, and what is off is not looked up.
   const live = config.exceptions.length === 0 ? config.exceptions : config.exceptions.filter((e) => !e.expires || e.expires >= today);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveResource, effectiveResourceState, isZeroQuantity, type ResourceSection } from './quantity.js';
+import { isZeroQuantity } from './quantity.js';
 
 /** isZeroQuantity as it was, through the regex's match: the reference. */
 const QUANTITY = /^[+-]?(\d+(?:\.\d*)?|\.\d+)(?:Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
@@ -24,25 +24,5 @@ describe('isZeroQuantity against the regex-match reference', () => {
       assert.equal(isZeroQuantity(q), expected);
       assert.equal(reference(q), expected);
     });
-  }
-});
-
-describe('effectiveResourceState', () => {
-  const owners: [string, unknown][] = [
-    ['set', { resources: { requests: { cpu: '250m' }, limits: { cpu: '1' } } }],
-    ['zero', { resources: { requests: { cpu: '0' } } }],
-    ['defaulted from limit', { resources: { limits: { cpu: '1' } } }],
-    ['zero limit', { resources: { limits: { cpu: '0m' } } }],
-    ['empty string', { resources: { requests: { cpu: '' } } }],
-    ['null', { resources: { requests: { cpu: null } } }],
-    ['no resources', {}],
-    ['not an object', 'x'],
-  ];
-  for (const [name, owner] of owners) {
-    for (const section of ['requests', 'limits'] as ResourceSection[]) {
-      it(`${name}, ${section}: the state effectiveResource gives`, () => {
-        assert.equal(effectiveResourceState(owner, section, 'cpu'), effectiveResource(owner, '/p', section, 'cpu').state);
-      });
-    }
   }
 });

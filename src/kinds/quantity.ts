@@ -50,17 +50,6 @@ function isSet(value: unknown): boolean {
 }
 
 /**
- * effectiveResource(...).state without building the value and its pointer: checks ask for every
- * container and most containers set their resources.
- */
-export function effectiveResourceState(owner: unknown, section: ResourceSection, resource: string): ResourceValue['state'] {
-  let value = rawValue(owner, section, resource);
-  if (!isSet(value) && section === 'requests') value = rawValue(owner, 'limits', resource);
-  if (!isSet(value)) return 'missing';
-  return isZeroQuantity(value) ? 'zero' : 'set';
-}
-
-/**
  * The value Kubernetes uses for `resources.<section>.<resource>` of a container or a pod spec
  * (pod-level resources): a request left unset while the limit is set defaults to the limit, as the
  * API server's defaulting does.

@@ -1,5 +1,5 @@
 import type { CheckMeta } from '../../model/types.js';
-import { effectiveResource, effectiveResourceState } from '../../kinds/quantity.js';
+import { effectiveResource } from '../../kinds/quantity.js';
 import { describeContainer, podContainers, podTemplate } from '../../kinds/workloads.js';
 import { defineCheck, type Check } from '../define-check.js';
 
@@ -14,13 +14,12 @@ export function resourceRequirementCheck(meta: CheckMeta, kind: 'requests' | 'li
       const t = podTemplate(obj);
       if (!t) return;
       // Pod-level resources cover every container of the pod.
-      if (effectiveResourceState(t.spec, kind, resource) === 'set') return;
+      if (effectiveResource(t.spec, t.specPointer, kind, resource).state === 'set') return;
       for (const c of podContainers(t)) {
         // The API forbids resources on ephemeral containers: they run inside the pod's existing allocation.
         if (c.type === 'ephemeralContainer') continue;
-        // The common case, a set value, needs no pointer or message data.
-        if (effectiveResourceState(c.container, kind, resource) === 'set') continue;
         const r = effectiveResource(c.container, c.pointer, kind, resource);
+        if (r.state === 'set') continue;
         const container = describeContainer(c);
         if (r.state === 'missing') {
           ctx.report({ messageId: 'missing', data: { container }, path: `${c.pointer}/resources/${kind}` });
