@@ -3,6 +3,7 @@
  * decide. A Judgement is plain data (it crosses from decision workers to the server thread) and holds all
  * the server needs to answer, count and log — references to the object, never its content.
  */
+import type { K8sObject } from '../model/types.js';
 import type { AdmissionPolicy, AdmissionVerdict } from './admission-evaluator.js';
 import { AdmissionReviewError, parseAdmissionReview, type AdmissionRequestInfo } from './admission-review.js';
 import type { NamespaceLookup } from './namespace-lookup.js';
@@ -44,26 +45,40 @@ export interface AdmissionJudge {
   readonly ready: boolean;
 }
 
-/** Parsed requests with an object in a namespace need its Namespace (namespaceObject) before deciding. */
-export function namespaceToLookUp(info: AdmissionRequestInfo): string | undefined {
-  return info.namespace !== '' && info.object !== null ? info.namespace : undefined;
-}
-
 export function refOf(info: AdmissionRequestInfo): RequestRef {
   return { uid: info.uid, operation: info.operation, kind: info.kind, namespace: info.namespace, name: info.name, user: info.user, dryRun: info.request.dryRun === true };
 }
 
-/** Parses a body, or says why it is not an AdmissionReview. */
-export function parseBody(body: Uint8Array): AdmissionRequestInfo | { status: 400; error: string } {
+/**
+ * Parse, look up the Namespace (when `namespaceOf` is given and the request has an object in one), decide.
+ * `onParsed` sees the request before the decision. Never rejects. Used on the server thread and in
+ * decision workers alike; a decision without a lookup completes synchronously inside the call.
+ */
+export async function judgeBody(
+  policy: AdmissionPolicy,
+  body: Uint8Array,
+  namespaceOf?: (name: string) => Promise<K8sObject | null>,
+  onParsed?: (info: AdmissionRequestInfo) => void,
+): Promise<Judgement> {
+  let info: AdmissionRequestInfo;
   try {
-    return parseAdmissionReview(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    info = parseAdmissionReview(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
   } catch (err) {
     return { status: 400, error: err instanceof AdmissionReviewError ? err.message : 'unreadable request' };
   }
+  onParsed?.(info);
+  if (namespaceOf && info.namespace !== '' && info.object !== null) {
+    try {
+      info.namespaceObject = await namespaceOf(info.namespace);
+    } catch (err) {
+      return { status: 500, error: err instanceof Error ? err.message : String(err), ref: refOf(info) };
+    }
+  }
+  return decideParsed(policy, info);
 }
 
 /** The decision on a parsed request (namespaceObject already set when looked up). Never throws. */
-export function decideParsed(policy: AdmissionPolicy, info: AdmissionRequestInfo): Judgement {
+function decideParsed(policy: AdmissionPolicy, info: AdmissionRequestInfo): Judgement {
   const ref = refOf(info);
   try {
     const decision = policy.decide(info);
@@ -89,18 +104,9 @@ export class InlineJudge implements AdmissionJudge {
     private readonly namespaceLookup?: NamespaceLookup,
   ) {}
 
-  async judge(body: Uint8Array): Promise<Judgement> {
-    const info = parseBody(body);
-    if ('status' in info) return info;
-    const namespace = this.namespaceLookup ? namespaceToLookUp(info) : undefined;
-    if (namespace !== undefined && this.namespaceLookup) {
-      try {
-        info.namespaceObject = await this.namespaceLookup.get(namespace);
-      } catch (err) {
-        return { status: 500, error: err instanceof Error ? err.message : String(err), ref: refOf(info) };
-      }
-    }
-    return decideParsed(this.policy, info);
+  judge(body: Uint8Array): Promise<Judgement> {
+    const lookup = this.namespaceLookup;
+    return judgeBody(this.policy, body, lookup && ((name) => lookup.get(name)));
   }
 
   async close(): Promise<void> {}

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { K8sObject } from '../model/types.js';
-import { decideParsed, namespaceToLookUp, parseBody, refOf } from './admission-judge.js';
+import { judgeBody, refOf } from './admission-judge.js';
 import { buildAdmissionPolicy } from './admission-settings.js';
 import type { FromWorker, ToWorker, WorkerData } from './decision-pool.js';
 
@@ -14,7 +14,8 @@ if (!port) throw new Error('decision-worker runs as a worker thread');
 const data = workerData as WorkerData;
 const send = (message: FromWorker): void => port.postMessage(message);
 
-const pendingNamespaces = new Map<number, (object: K8sObject | null, error?: string) => void>();
+/** Jobs waiting for the pool's Namespace lookup. A cancelled one is forgotten: its promise never settles. */
+const pendingNamespaces = new Map<number, { resolve: (object: K8sObject | null) => void; reject: (err: Error) => void }>();
 
 try {
   const policy = buildAdmissionPolicy(data.settings);
@@ -24,23 +25,21 @@ try {
       return;
     }
     if (message.t === 'ns') {
-      pendingNamespaces.get(message.id)?.(message.object, message.error);
+      const pending = pendingNamespaces.get(message.id);
       pendingNamespaces.delete(message.id);
+      if (message.error !== undefined) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.object);
       return;
     }
     const { id, body } = message;
-    const info = parseBody(body);
-    if ('status' in info) return send({ t: 'done', id, judgement: info });
-    // Bodies this large are the ones that can take long: name the object now, so a deadline log can.
-    if (body.byteLength >= data.announceBytes) send({ t: 'ref', id, ref: refOf(info) });
-    const namespace = data.namespaces ? namespaceToLookUp(info) : undefined;
-    if (namespace === undefined) return send({ t: 'done', id, judgement: decideParsed(policy, info) });
-    pendingNamespaces.set(id, (object, error) => {
-      if (error !== undefined) return send({ t: 'done', id, judgement: { status: 500, error, ref: refOf(info) } });
-      info.namespaceObject = object;
-      send({ t: 'done', id, judgement: decideParsed(policy, info) });
-    });
-    send({ t: 'ns', id, namespace });
+    const askPool = (namespace: string): Promise<K8sObject | null> =>
+      new Promise((resolve, reject) => {
+        pendingNamespaces.set(id, { resolve, reject });
+        send({ t: 'ns', id, namespace });
+      });
+    // Bodies this large are the ones that can take long: name the object as soon as it is parsed, so a deadline log can.
+    const announce = body.byteLength >= data.announceBytes ? (info: Parameters<typeof refOf>[0]) => send({ t: 'ref', id, ref: refOf(info) }) : undefined;
+    void judgeBody(policy, body, data.namespaces ? askPool : undefined, announce).then((judgement) => send({ t: 'done', id, judgement }));
   });
   send({ t: 'ready' });
 } catch (err) {
