@@ -19,7 +19,7 @@
 import { type Environment, ParseError } from '@marcbachmann/cel-js';
 import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import { CelCostLimitError, charge } from './runtime.js';
-import { celToString } from './values.js';
+import { celToString, isPlainObject } from './values.js';
 
 /** The part of cel-js's AST node we use (lib/parser.js ASTNode). */
 interface Node {
@@ -189,11 +189,6 @@ function typeCheck(chk: Checker, m: Macro, ctx: CheckContext): CelType {
 }
 
 // ───────────────────────────── evaluate ─────────────────────────────
-
-function isPlainObject(v: object): v is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
 
 /**
  * cel-js stores map literals as plain objects, so int and bool keys come back as strings; when the static

@@ -22,7 +22,7 @@ import { Semver, semver } from './semver.js';
 import { registerComprehensions, TWO_VAR_MACROS } from './comprehensions.js';
 import { FORMATS, NamedFormat } from './formats.js';
 import { charAt, find, findAll, format, matches, quote, re2Problem, replace, reverse } from './text.js';
-import { celEquals, celFormatString, celToString, fromCelValue, lists, toCelValue } from './values.js';
+import { celEquals, celFormatString, celToString, fromCelValue, isPlainObject, lists, toCelValue } from './values.js';
 
 export { CelCostLimitError, CelEvaluationError, CostTracker, PER_CALL_LIMIT, RUNTIME_COST_BUDGET, fromCelValue, toCelValue };
 export { Quantity } from './quantity.js';
@@ -257,7 +257,7 @@ function isZeroValue(v: unknown): boolean {
   if (Array.isArray(v)) return v.length === 0;
   if (v instanceof Uint8Array) return v.length === 0;
   if (v instanceof Map) return v.size === 0;
-  if (typeof v === 'object' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
+  if (typeof v === 'object' && isPlainObject(v)) {
     return Object.keys(v).length === 0;
   }
   return false;

@@ -72,10 +72,9 @@ export function fromCelValue(value: unknown): unknown {
       if (value instanceof Quantity || value instanceof IPAddr || value instanceof CIDR || value instanceof URLValue || value instanceof Semver) {
         return value.toString();
       }
-      const proto = Object.getPrototypeOf(value);
-      if (proto === Object.prototype || proto === null) {
+      if (isPlainObject(value)) {
         const out: Record<string, unknown> = {};
-        for (const k of Object.keys(value)) out[k] = fromCelValue((value as Record<string, unknown>)[k]);
+        for (const k of Object.keys(value)) out[k] = fromCelValue(value[k]);
         return out;
       }
       return String(value);
@@ -96,10 +95,9 @@ export function celToString(v: unknown): string {
   if (v instanceof Date) return v.toISOString().replace('.000Z', 'Z');
   if (v instanceof Map) return `{${[...v].map(([k, x]) => `${celToString(k)}: ${celToString(x)}`).join(', ')}}`;
   if (v instanceof Optional) return v.hasValue() ? `optional(${celToString(v.value())})` : 'optional.none()';
-  const proto = Object.getPrototypeOf(v);
-  if (proto === Object.prototype || proto === null) {
-    const keys = Object.keys(v as object).sort();
-    return `{${keys.map((k) => `${k}: ${celToString((v as Record<string, unknown>)[k])}`).join(', ')}}`;
+  if (typeof v === 'object' && v !== null && isPlainObject(v)) {
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${k}: ${celToString(v[k])}`).join(', ')}}`;
   }
   return String(v);
 }
@@ -138,7 +136,8 @@ function unformattable(v: unknown): string | undefined {
   return undefined;
 }
 
-function isPlainObject(v: object): boolean {
+/** A CEL map as cel-js holds it (a plain object), as opposed to a Map or a library value. */
+export function isPlainObject(v: object): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
@@ -177,9 +176,8 @@ export function celEquals(a: unknown, b: unknown): boolean {
 /** The entries of a CEL map held as a Map or a plain object; undefined for anything else. */
 function mapEntries(v: object): [unknown, unknown][] | undefined {
   if (v instanceof Map) return [...v];
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  return Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+  if (!isPlainObject(v)) return undefined;
+  return Object.keys(v).map((k) => [k, v[k]]);
 }
 
 /**
