@@ -36,10 +36,37 @@ export type Judgement =
       breakGlassReason?: string;
     };
 
+/**
+ * Tells a judge that a request's client went away. Not an AbortController: one per request cost the server
+ * a third of its throughput and raised its p99 from 1.6 to 5.7 ms under load (Node 20; see ADR 0007).
+ */
+export class ClientDeparture {
+  private listener: (() => void) | undefined;
+  private left = false;
+
+  get gone(): boolean {
+    return this.left;
+  }
+
+  /** One listener (the judge's); called at once when the client has already left. */
+  onGone(listener: () => void): void {
+    if (this.left) listener();
+    else this.listener = listener;
+  }
+
+  leave(): void {
+    if (this.left) return;
+    this.left = true;
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.();
+  }
+}
+
 /** Decides AdmissionReview bodies; in this thread or in a pool of workers. */
 export interface AdmissionJudge {
-  /** `signal`: the client went away; a judge may drop the request if it has not started on it. */
-  judge(body: Uint8Array, signal?: AbortSignal): Promise<Judgement>;
+  /** `departure`: the client went away; a judge may drop the request if it has not started on it. */
+  judge(body: Uint8Array, departure?: ClientDeparture): Promise<Judgement>;
   close(): Promise<void>;
   /** Whether requests can be judged now (for /readyz). */
   readonly ready: boolean;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { K8sObject } from '../model/types.js';
 import { EMPTY_CONFIG, parseConfig } from '../policy/config.js';
-import { InlineJudge, type Judgement } from './admission-judge.js';
+import { ClientDeparture, InlineJudge, type Judgement } from './admission-judge.js';
 import { buildAdmissionPolicy, type AdmissionSettings } from './admission-settings.js';
 import { cpuBudget, DecisionPool, defaultWorkerCount, type DecisionPoolOptions } from './decision-pool.js';
 import type { LogEntry } from './webhook-server.js';
@@ -215,9 +215,9 @@ describe('decision pool (scripted worker)', () => {
   it('drops a request whose client went away while it waited for a worker; one being judged finishes', async () => {
     const p = await scripted({ workers: 1, deadlineMs: 400 });
     const busy = p.judge(bytes('hang'));
-    const gone = new AbortController();
-    const waiting = p.judge(bytes('queued'), gone.signal);
-    gone.abort();
+    const gone = new ClientDeparture();
+    const waiting = p.judge(bytes('queued'), gone);
+    gone.leave();
     assert.match(((await waiting) as { error: string }).error, /client went away/);
     assert.equal(p.pending, 1, 'only the request being judged is left');
     assert.equal((await busy).status, 500);

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { K8sObject } from '../model/types.js';
-import type { AdmissionJudge, Judgement, RequestRef } from './admission-judge.js';
+import type { AdmissionJudge, ClientDeparture, Judgement, RequestRef } from './admission-judge.js';
 import type { AdmissionSettings } from './admission-settings.js';
 import type { NamespaceLookup } from './namespace-lookup.js';
 import type { Logger } from './webhook-server.js';
@@ -102,17 +102,17 @@ export class DecisionPool implements AdmissionJudge {
     }
   }
 
-  /** `signal` aborts a request still waiting for a worker (its client went away); one being judged finishes. */
-  judge(body: Uint8Array, signal?: AbortSignal): Promise<Judgement> {
+  /** `departure` drops a request still waiting for a worker (its client went away); one being judged finishes. */
+  judge(body: Uint8Array, departure?: ClientDeparture): Promise<Judgement> {
     if (this.closing) return Promise.resolve({ status: 500, error: 'the webhook is shutting down' });
     return new Promise<Judgement>((resolve) => {
       const id = this.nextId++;
       const job: Job = { id, body, resolve, timer: setTimeout(() => this.expire(job), this.options.deadlineMs) };
       this.jobs.set(id, job);
       this.queue.push(job);
-      signal?.addEventListener('abort', () => {
+      departure?.onGone(() => {
         if (!job.slot) this.settle(job, { status: 500, error: 'the client went away before a worker was free' });
-      }, { once: true });
+      });
       this.pump();
     });
   }

@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AdmissionPolicy } from './admission-evaluator.js';
-import { InlineJudge, type AdmissionJudge } from './admission-judge.js';
+import { ClientDeparture, InlineJudge, type AdmissionJudge } from './admission-judge.js';
 import { METRICS_CONTENT_TYPE, WebhookMetrics } from './metrics.js';
 import type { NamespaceLookup } from './namespace-lookup.js';
 
@@ -255,9 +255,9 @@ export class WebhookServer {
     };
     // A request being judged keeps its place until the judgement is back, even if its client left: the
     // limit bounds the bodies held, not the sockets open.
-    const clientGone = new AbortController();
+    const departure = new ClientDeparture();
     res.on('close', () => {
-      if (!res.writableFinished) clientGone.abort();
+      if (!res.writableFinished) departure.leave();
       if (!judging) release();
     });
     const max = this.maxBodyBytes;
@@ -293,18 +293,18 @@ export class WebhookServer {
         offset += c.length;
       }
       judging = true;
-      void this.admit(body, res, clientGone.signal).finally(release);
+      void this.admit(body, res, departure).finally(release);
     });
     req.on('error', () => {
       /* aborted by the client; nothing to answer */
     });
   }
 
-  private async admit(body: Uint8Array, res: ServerResponse, clientGone: AbortSignal): Promise<void> {
+  private async admit(body: Uint8Array, res: ServerResponse, departure: ClientDeparture): Promise<void> {
     const started = process.hrtime.bigint();
     // Read before judging: a decision worker takes the bytes over.
     const bytes = body.byteLength;
-    const judgement = await this.judge.judge(body, clientGone);
+    const judgement = await this.judge.judge(body, departure);
     const seconds = elapsedSeconds(started);
     // Requests that were in flight when draining began must not hold their connection open afterwards.
     if (this.draining) res.setHeader('Connection', 'close');
