@@ -27,7 +27,7 @@ export class Facts {
   private readonly cache = new Map<Analyzer<unknown>, unknown>();
 
   /** `isolated`: the inventory holds one object judged alone, so only perObject facts may be asked for. */
-  constructor(private readonly inventory: Inventory, private readonly isolated = false) {}
+  constructor(private readonly inventory: Inventory, readonly isolated = false) {}
 
   get<T>(analyzer: Analyzer<T>): T {
     if (this.isolated && !analyzer.perObject) throw new NeedsInventoryError(analyzer.name);

@@ -7,6 +7,7 @@ import { requireSuppressionReason } from '../checks/config/require-suppression-r
 import { noPrivilegedContainer } from '../checks/pss/no-privileged-container.js';
 import { requireNetworkPolicy } from '../checks/network/require-network-policy.js';
 import { noClusterAdminBinding } from '../checks/rbac/no-cluster-admin-binding.js';
+import { noImproperAggregation } from '../checks/rbac/no-improper-aggregation.js';
 import { noUnusedRole } from '../checks/rbac/no-unused-role.js';
 import { Inventory } from '../inventory/inventory.js';
 import { EMPTY_CONFIG, parseConfig, type BulwarkConfig } from '../policy/config.js';
@@ -245,6 +246,17 @@ describe('engine', () => {
     it('keeps checks whose verdict on one object stands alone', () => {
       const binding = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}\nsubjects: [{kind: User, name: mallory, apiGroup: rbac.authorization.k8s.io}]\n';
       assert.deepEqual(isolated(binding, [noClusterAdminBinding]), ['no-cluster-admin-binding']);
+    });
+
+    it('a check that needs the whole input only for some objects keeps judging the others alone', () => {
+      // An aggregated ClusterRole's rules come from other roles; a labelled one's written rules do not.
+      const aggregated = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: agg}\naggregationRule:\n  clusterRoleSelectors: [{matchLabels: {team: a}}]\n';
+      const peeker = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: peek, labels: {rbac.authorization.k8s.io/aggregate-to-view: "true"}}\nrules: [{apiGroups: [""], resources: [secrets], verbs: [get]}]\n';
+      assert.deepEqual(isolated(aggregated, [noImproperAggregation]), []);
+      assert.deepEqual(isolated(peeker, [noImproperAggregation]), ['no-improper-aggregation']);
+      // Redefining a bootstrap aggregated role without its aggregationRule: the API server reconciles it back.
+      const view = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: view, labels: {rbac.authorization.k8s.io/aggregate-to-edit: "true"}}\nrules: [{apiGroups: ["*"], resources: ["*"], verbs: [get]}]\n';
+      assert.deepEqual(isolated(view, [noImproperAggregation]), []);
     });
   });
 });

@@ -98,7 +98,7 @@ export function webhookObjectNames(name: string): {
 }
 
 /** Resources the webhook validates, grouped by API group (CREATE and UPDATE). */
-const RULES: { group: string; version: string; resources: string[]; scope: 'Namespaced' | 'Cluster' }[] = [
+export const WEBHOOK_RULES: { group: string; version: string; resources: string[]; scope: 'Namespaced' | 'Cluster' }[] = [
   { group: '', version: 'v1', resources: ['configmaps', 'pods', 'pods/ephemeralcontainers', 'replicationcontrollers', 'services'], scope: 'Namespaced' },
   { group: 'apps', version: 'v1', resources: ['daemonsets', 'deployments', 'replicasets', 'statefulsets'], scope: 'Namespaced' },
   { group: 'batch', version: 'v1', resources: ['cronjobs', 'jobs'], scope: 'Namespaced' },
@@ -556,7 +556,7 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
           '      # who can slow it down) lets insecure objects in; run `bulwark scan` on the cluster to catch them.',
         ];
   const rules: string[] = [];
-  for (const r of RULES) {
+  for (const r of WEBHOOK_RULES) {
     rules.push(
       `      - apiGroups: [${q(r.group)}]`,
       `        apiVersions: [${q(r.version)}]`,

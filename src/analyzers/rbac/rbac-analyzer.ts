@@ -9,6 +9,7 @@ import { selectorMatches, type LabelSelector, type LabelSelectorRequirement } fr
 import { effectiveKind } from '../../kinds/kind-groups.js';
 import { asArray, isRecord } from '../../kinds/workloads.js';
 import type { ParsedObject } from '../../sources/parsed-object.js';
+import type { K8sObject } from '../../model/types.js';
 import { defineAnalyzer } from '../facts.js';
 import { bootstrapPolicy } from './bootstrap-policy.js';
 import type { AccessRequest, BindingInfo, Grant, Identity, PolicyRule, RbacFacts, RoleInfo, Subject } from './rbac-types.js';
@@ -155,6 +156,18 @@ function reconciledSelectors(own: LabelSelector[] | 'invalid' | undefined, defau
   if (own === undefined) return defaults;
   const seen = new Set(own.map((s) => JSON.stringify(s)));
   return [...own, ...defaults.filter((s) => !seen.has(JSON.stringify(s)))];
+}
+
+/**
+ * Whether a ClusterRole's rules are filled in by the clusterrole-aggregation controller: it has an
+ * aggregationRule with selectors, or it is a bootstrap role that has one (the API server reconciles it
+ * back into a redefinition at start-up). Otherwise its effective rules are the ones written in it, which
+ * can be judged from the object alone (admission).
+ */
+export function isAggregatedClusterRole(obj: K8sObject): boolean {
+  if (parseAggregationRule(obj.aggregationRule) !== undefined) return true;
+  const name = obj.metadata.name;
+  return bootstrapPolicy().some(({ object: b }) => b.kind === 'ClusterRole' && b.metadata.name === name && parseAggregationRule(b.aggregationRule) !== undefined);
 }
 
 /**

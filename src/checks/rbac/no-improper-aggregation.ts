@@ -1,4 +1,4 @@
-import { rbacAnalyzer } from '../../analyzers/rbac/rbac-analyzer.js';
+import { isAggregatedClusterRole, rbacAnalyzer } from '../../analyzers/rbac/rbac-analyzer.js';
 import type { PolicyRule } from '../../analyzers/rbac/rbac-types.js';
 import { apiGroupMatches, normalizeRule, resourceMatches, ruleKey, verbMatches } from '../../analyzers/rbac/rule-match.js';
 import { asArray } from '../../kinds/workloads.js';
@@ -80,9 +80,7 @@ export const noImproperAggregation = defineCheck({
     };
 
     const name = String(obj.metadata.name ?? '');
-    const facts = ctx.facts.get(rbacAnalyzer);
-    const role = roleOf(facts, obj);
-    if (!role?.aggregated) {
+    const judgeWrittenRules = (): void =>
       asArray<unknown>(obj.rules).forEach((raw, i) => {
         const rule = normalizeRule(raw);
         const problem = rule && judge(rule);
@@ -90,8 +88,16 @@ export const noImproperAggregation = defineCheck({
         const data = { name, rule: i, grants: joinList(problem.grants), target: problem.target };
         ctx.report({ messageId: problem.target === 'view' ? 'view' : 'escalation', data, path: `/rules/${i}` });
       });
-      return;
-    }
+    // Written rules need nothing but the object, so admission judges them too; only the rules an aggregated
+    // role collects need the other ClusterRoles.
+    if (!isAggregatedClusterRole(obj)) return judgeWrittenRules();
+    // Alone (admission), an aggregated role has no rules of its own to judge: the controller fills them in.
+    // Returning, not asking for the fact, keeps the check for the next ClusterRole (the engine drops a check
+    // that asks for a whole-input fact from later lone objects).
+    if (ctx.facts.isolated) return;
+    const facts = ctx.facts.get(rbacAnalyzer);
+    const role = roleOf(facts, obj);
+    if (!role?.aggregated) return judgeWrittenRules();
 
     // The controller overwrites an aggregated ClusterRole's rules with those it collects: judge those.
     const reported = new Set<string>();
