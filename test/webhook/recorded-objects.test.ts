@@ -29,8 +29,6 @@ const WHOLE_INPUT: Record<string, string> = {
   'require-network-policy': 'needs the NetworkPolicies of the namespace',
   'require-namespace-default-deny-ingress': 'needs the NetworkPolicies of the namespace',
   'require-namespace-default-deny-egress': 'needs the NetworkPolicies of the namespace',
-  'no-allow-all-ingress-policy': 'whether a policy opens a namespace depends on the other policies there',
-  'no-allow-all-egress-policy': 'whether a policy opens a namespace depends on the other policies there',
   'no-default-service-account': 'needs the ServiceAccount (automountServiceAccountToken)',
   'no-powerful-service-account': 'needs the RBAC bindings of the ServiceAccount',
   'no-dangling-service': 'needs the workloads the selector should match',

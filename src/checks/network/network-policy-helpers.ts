@@ -1,10 +1,13 @@
 /**
  * Shared by the NetworkPolicy checks: wording for messages and the two check templates. Policies, their
- * rules, peers and selectors are read through networkCoverage.policyOf (normalizePolicy, the one parser).
+ * rules, peers and selectors are read through normalizePolicy, the one parser: via policyModels when a check
+ * judges a policy's own rules (so admission runs it too), via networkCoverage.policyOf when it also needs the
+ * rest of the cluster.
  */
 import { networkCoverage, type NamespaceCoverage } from '../../analyzers/network/network-coverage.js';
 import { universe, type IpRange } from '../../analyzers/network/ip-ranges.js';
 import { networkNamespace } from '../../analyzers/network/policies.js';
+import { policyModels } from '../../analyzers/network/policy-models.js';
 import { describeSelector, isEmptySelector, type LabelSelector } from '../../inventory/label-selector.js';
 import { isWorkload } from '../../kinds/kind-groups.js';
 import type { CheckMeta, K8sObject } from '../../model/types.js';
@@ -111,7 +114,7 @@ export function defineAllowAllCheck(direction: Direction, meta: AllowAllMeta): C
   return defineCheck({
     meta: { ...meta, category: 'network', stage: 'deploy', kinds: ['NetworkPolicy'] },
     check(obj, ctx) {
-      const policy = ctx.facts.get(networkCoverage).policyOf(obj);
+      const policy = ctx.facts.get(policyModels).of(obj);
       const rules = policy[direction];
       if (!rules) return;
       const data = { policy: describePolicy(obj), pods: describePodSelector(policy.podSelector) };

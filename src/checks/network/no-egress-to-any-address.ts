@@ -1,4 +1,4 @@
-import { networkCoverage } from '../../analyzers/network/network-coverage.js';
+import { policyModels } from '../../analyzers/network/policy-models.js';
 import { defineCheck } from '../define-check.js';
 import { describePodSelector, describePolicy, isWholeAddressSpace } from './network-policy-helpers.js';
 
@@ -26,7 +26,7 @@ export const noEgressToAnyAddress = defineCheck({
     },
   },
   check(obj, ctx) {
-    const policy = ctx.facts.get(networkCoverage).policyOf(obj);
+    const policy = ctx.facts.get(policyModels).of(obj);
     // Egress rules count only when the policy isolates Egress (its effective policyTypes include it).
     const rules = policy.egress;
     if (!rules) return;
