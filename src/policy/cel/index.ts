@@ -20,6 +20,7 @@ import {
 } from './runtime.js';
 import { Semver, semver } from './semver.js';
 import { registerComprehensions, TWO_VAR_MACROS } from './comprehensions.js';
+import { registerOptionalMacros } from './optional-macros.js';
 import { FORMATS, NamedFormat } from './formats.js';
 import { charAt, find, findAll, format, matches, quote, re2Problem, replace, reverse } from './text.js';
 import { celEquals, celFormatString, celToString, fromCelValue, isPlainObject, lists, toCelValue } from './values.js';
@@ -60,6 +61,8 @@ export interface CompileOptions {
 /**
  * Comprehension macros (name -> argument counts) whose nesting is limited statically, a cheap stand-in for
  * k8s' cost estimation: the standard one-variable macros and the two-variable ones of comprehensions.ts.
+ * optMap/optFlatMap (optional-macros.ts) and cel.bind are left out on purpose: cel-go expands them into a
+ * comprehension over an empty list, which never loops, and its nesting-limit validator skips those too.
  */
 const COMPREHENSIONS = new Map<string, ReadonlySet<number>>([
   ['all', new Set([2])],
@@ -105,6 +108,7 @@ function buildEnvironment(): Environment {
 
   const fn = (sig: string, handler: Fn): void => void env.registerFunction(sig, handler);
   registerComprehensions(env);
+  registerOptionalMacros(env);
 
   // quantity
   fn(`quantity(string): ${Q}`, quantity);
