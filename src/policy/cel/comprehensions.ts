@@ -16,55 +16,11 @@
  * an unfiltered transform) plus the nodes its body evaluates through the evaluator hook in runtime.ts, so
  * `xs.all(i, x, p)` costs the same as `xs.all(x, p)`.
  */
-import { type Environment, ParseError } from '@marcbachmann/cel-js';
+import type { Environment } from '@marcbachmann/cel-js';
+import { macroError, type CelType, type Checker, type CheckContext, type Evaluator, type IterContext, type MacroInput, type Node } from './cel-js-internals.js';
 import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import { CelCostLimitError, charge } from './runtime.js';
 import { celToString, isPlainObject } from './values.js';
-
-/** The part of cel-js's AST node we use (lib/parser.js ASTNode). */
-interface Node {
-  readonly op: string;
-  readonly args: unknown;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** cel-js TypeDeclaration (lib/registry.js), as far as we read it. */
-interface CelType {
-  readonly kind: string;
-  readonly name: string;
-  readonly type: string;
-  readonly keyType?: CelType;
-  readonly valueType?: CelType;
-  isDynOrBool(): boolean;
-}
-
-/** The type checker's context (RootContext / OverlayContext in lib/registry.js). */
-interface CheckContext {
-  forkWithVariable(name: string, type: CelType): IterContext;
-}
-
-/** An OverlayContext: declares one variable; `reuse` rebinds it to the running evaluation's parent context. */
-interface IterContext extends CheckContext {
-  reuse(parent: unknown): IterContext;
-  setIterValue(value: unknown, ev: Evaluator): IterContext;
-}
-
-interface Checker {
-  readonly dynType: CelType;
-  readonly intType: CelType;
-  readonly boolType: CelType;
-  readonly registry: { getListType(t: CelType): CelType; getMapType(k: CelType, v: CelType): CelType };
-  check(node: Node, ctx: CheckContext): CelType;
-  createError(code: string, message: string, node: Node): Error;
-  formatType(t: CelType): string;
-}
-
-interface Evaluator {
-  run(node: Node, ctx: unknown): unknown;
-  createError(code: string, message: string, node: Node): Error;
-  debugType(v: unknown): CelType;
-}
 
 type Kind = 'all' | 'exists' | 'existsOne' | 'transformList' | 'transformMap' | 'transformMapEntry';
 
@@ -88,21 +44,10 @@ interface Macro {
   evaluate(ev: Evaluator, m: Macro, ctx: unknown): unknown;
 }
 
-interface MacroInput {
-  readonly ast: Node;
-  readonly args: readonly Node[];
-  readonly receiver: Node;
-}
-
 /** cel-go's accumulator name: an iteration variable may not take it. */
 const ACCUMULATOR = '__result__';
 
 // ───────────────────────────── parse ─────────────────────────────
-
-/** A parse error located at the start of the whole argument (cel-js would point inside `a.b` at `b`). */
-function macroError(message: string, node: Node): ParseError {
-  return new ParseError({ code: 'invalid_macro_argument', message, node: node as never, range: { start: node.start, end: node.end } });
-}
 
 function iterVar(node: Node): string {
   if (node.op === 'id' && typeof node.args === 'string') return node.args;

@@ -24,48 +24,9 @@
  * Comprehension nesting: not counted (see index.ts): cel-go's nesting-limit validator skips comprehensions
  * over an empty range, which never loop.
  */
-import { type Environment, Optional, ParseError } from '@marcbachmann/cel-js';
+import { type Environment, Optional } from '@marcbachmann/cel-js';
+import { macroError, type CelType, type Checker, type CheckContext, type Evaluator, type IterContext, type MacroInput, type Node } from './cel-js-internals.js';
 import { charge } from './runtime.js';
-
-/** The part of cel-js's AST node we use (lib/parser.js ASTNode). */
-interface Node {
-  readonly op: string;
-  readonly args: unknown;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** cel-js TypeDeclaration (lib/registry.js), as far as we read it. */
-interface CelType {
-  readonly kind: string;
-  readonly name: string;
-  readonly valueType?: CelType;
-}
-
-/** The type checker's context (RootContext / OverlayContext in lib/registry.js). */
-interface CheckContext {
-  forkWithVariable(name: string, type: CelType): BindContext;
-}
-
-/** An OverlayContext declaring the bound variable; `reuse` rebinds it to the running evaluation's context. */
-interface BindContext extends CheckContext {
-  reuse(parent: unknown): BindContext;
-  setIterValue(value: unknown, ev: Evaluator): BindContext;
-}
-
-interface Checker {
-  readonly dynType: CelType;
-  readonly registry: { getOptionalType(t: CelType): CelType };
-  check(node: Node, ctx: CheckContext): CelType;
-  createError(code: string, message: string, node: Node): Error;
-  formatType(t: CelType): string;
-}
-
-interface Evaluator {
-  run(node: Node, ctx: unknown): unknown;
-  createError(code: string, message: string, node: Node): Error;
-  debugType(v: unknown): CelType;
-}
 
 type Kind = 'optMap' | 'optFlatMap';
 
@@ -78,14 +39,9 @@ interface Macro {
   readonly body: Node;
   readonly async: false;
   /** Set by typeCheck: the context declaring the bound variable. */
-  bind?: BindContext;
+  bind?: IterContext;
   typeCheck(chk: Checker, m: Macro, ctx: CheckContext): CelType;
   evaluate(ev: Evaluator, m: Macro, ctx: unknown): unknown;
-}
-
-interface MacroInput {
-  readonly args: readonly Node[];
-  readonly receiver: Node;
 }
 
 // Per-evaluation costs of the expansion's own nodes, besides the receiver and the expression (see above).
@@ -98,15 +54,7 @@ function expander(kind: Kind) {
   const label = `${kind}(var, expr)`;
   return ({ args, receiver }: MacroInput): Macro => {
     const [variable, body] = args;
-    if (variable.op !== 'id' || typeof variable.args !== 'string') {
-      // Located at the whole argument (cel-js would point inside `a.b` at `b`).
-      throw new ParseError({
-        code: 'invalid_macro_argument',
-        message: `${label} variable must be a simple identifier`,
-        node: variable as never,
-        range: { start: variable.start, end: variable.end },
-      });
-    }
+    if (variable.op !== 'id' || typeof variable.args !== 'string') throw macroError(`${label} variable must be a simple identifier`, variable);
     return { kind, label, receiver, name: variable.args, body, async: false, typeCheck, evaluate };
   };
 }
