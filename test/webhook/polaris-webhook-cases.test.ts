@@ -12,21 +12,7 @@ import { describe, it } from 'node:test';
 import yaml from 'js-yaml';
 import { defaultAdmissionPolicy, type AdmissionPolicy } from '../../src/server/admission-evaluator.js';
 import { parseAdmissionReview } from '../../src/server/admission-review.js';
-import { ORACLES_DIR } from '../conformance/oracle-support.js';
-
-const CASES_DIR = join(ORACLES_DIR, 'polaris', 'test', 'webhook_cases');
-
-/** Files where Bulwark's verdict differs from Polaris' on purpose (they count as agreeing, and must keep differing). */
-export const DELIBERATE_DIFFERENCES: Record<string, { bulwark: 'admitted' | 'denied'; reason: string }> = {
-  'passing_test.deployment.annotations.yaml': {
-    bulwark: 'denied',
-    reason:
-      'Polaris admits it only because of its own `polaris.fairwinds.com/exempt: "true"` annotation (the Deployment itself allows privilege escalation). ' +
-      'At admission Bulwark ignores exemptions written on the object by default: the workload author controls its annotations, so an ' +
-      'annotation must not switch the policy off (`--allow-annotation-suppressions` opts in to ignore.bulwark.dev/* annotations; ' +
-      'exceptions belong in the cluster admin\'s config, or the logged break-glass annotation is used).',
-  },
-};
+import { CASES_DIR, DELIBERATE_DIFFERENCES } from './polaris-webhook-expectations.js';
 
 function policy(): AdmissionPolicy {
   return defaultAdmissionPolicy();
