@@ -8,7 +8,7 @@ import { BUILT_IN_NAMESPACES } from '../namespace-accounts.js';
 import { PodLabelIndex } from '../pod-label-index.js';
 import { isCustomResource, toLabels, workloadPodLabels } from '../workload-index.js';
 import { NAMESPACE_NAME_LABEL } from './endpoints.js';
-import { networkNamespace, normalizePolicy, type NormalizedPolicy, type PolicyRule } from './policies.js';
+import { networkNamespace, normalizePolicy, type PolicyRule } from './policies.js';
 
 /**
  * Per-namespace NetworkPolicy coverage and "does anything match this selector?" answers, computed once per
@@ -64,8 +64,6 @@ export interface NetworkCoverage {
    * built-in ones; undeclared namespaces carry only their automatic kubernetes.io/metadata.name label.
    */
   knownNamespaces: Map<string, Labels>;
-  /** The normalized form of an input NetworkPolicy object (normalized on demand for other objects). */
-  policyOf(obj: K8sObject): NormalizedPolicy;
   /**
    * Whether the input shows the namespace's pods well enough to claim a selector matches none of them: it
    * holds at least one workload there, no custom resource there (operators create pods from those, e.g.
@@ -127,10 +125,8 @@ export function computeCoverage(inventory: Inventory): NetworkCoverage {
     pods.add(object, workloadPodLabels(object) ?? {});
   }
 
-  const policies = new Map<K8sObject, NormalizedPolicy>();
   for (const { object } of inventory.ofKind('NetworkPolicy')) {
     const policy = normalizePolicy(object);
-    policies.set(object, policy);
     const e = entry(policy.namespace);
     e.policyCount++;
     if (!policy.podSelector || !isEmptySelector(policy.podSelector)) continue;
@@ -147,7 +143,6 @@ export function computeCoverage(inventory: Inventory): NetworkCoverage {
   return {
     namespaces,
     knownNamespaces,
-    policyOf: (obj) => policies.get(obj) ?? normalizePolicy(obj),
     podsKnown: (ns) => pods.has(ns) && !customResourceNamespaces.has(ns) && ns !== SYSTEM_NAMESPACE,
     anyWorkloadMatches: (ns, selector) => pods.has(ns) && pods.anyMatches(ns, withoutGeneratedKeys(selector)),
     namespacesMatching(selector) {

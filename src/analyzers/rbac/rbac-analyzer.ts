@@ -166,9 +166,16 @@ function reconciledSelectors(own: LabelSelector[] | 'invalid' | undefined, defau
  */
 export function isAggregatedClusterRole(obj: K8sObject): boolean {
   if (parseAggregationRule(obj.aggregationRule) !== undefined) return true;
-  const name = obj.metadata.name;
-  return bootstrapPolicy().some(({ object: b }) => b.kind === 'ClusterRole' && b.metadata.name === name && parseAggregationRule(b.aggregationRule) !== undefined);
+  bootstrapAggregated ??= new Set(
+    bootstrapPolicy()
+      .filter(({ object: b }) => b.kind === 'ClusterRole' && parseAggregationRule(b.aggregationRule) !== undefined)
+      .map(({ object: b }) => String(b.metadata.name)),
+  );
+  return bootstrapAggregated.has(String(obj.metadata.name));
 }
+
+/** Names of the bootstrap ClusterRoles that have an aggregationRule (read once). */
+let bootstrapAggregated: ReadonlySet<string> | undefined;
 
 /**
  * An aggregationRule: undefined when absent or without selectors (the API server rejects an

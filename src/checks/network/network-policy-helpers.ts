@@ -1,8 +1,7 @@
 /**
  * Shared by the NetworkPolicy checks: wording for messages and the two check templates. Policies, their
- * rules, peers and selectors are read through normalizePolicy, the one parser: via policyModels when a check
- * judges a policy's own rules (so admission runs it too), via networkCoverage.policyOf when it also needs the
- * rest of the cluster.
+ * rules, peers and selectors are read through policyModels (normalizePolicy, the one parser), a per-object
+ * fact, so the checks that judge a policy's own rules run at admission too.
  */
 import { networkCoverage, type NamespaceCoverage } from '../../analyzers/network/network-coverage.js';
 import { universe, type IpRange } from '../../analyzers/network/ip-ranges.js';

@@ -1,5 +1,6 @@
 import { networkCoverage } from '../../analyzers/network/network-coverage.js';
 import { networkNamespace } from '../../analyzers/network/policies.js';
+import { policyModels } from '../../analyzers/network/policy-models.js';
 import { describeSelector, isEmptySelector, type LabelSelector, type Labels } from '../../inventory/label-selector.js';
 import { asArray, isRecord } from '../../kinds/workloads.js';
 import { defineCheck } from '../define-check.js';
@@ -33,7 +34,7 @@ export const noNetworkPolicyPeerMatchingNothing = defineCheck({
   },
   check(obj, ctx) {
     const coverage = ctx.facts.get(networkCoverage);
-    const normalized = coverage.policyOf(obj);
+    const normalized = ctx.facts.get(policyModels).of(obj);
     const policy = describePolicy(obj);
     const ownNamespace = networkNamespace(obj);
     for (const direction of ['ingress', 'egress'] as const) {

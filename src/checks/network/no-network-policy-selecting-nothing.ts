@@ -1,5 +1,6 @@
 import { networkCoverage } from '../../analyzers/network/network-coverage.js';
 import { networkNamespace } from '../../analyzers/network/policies.js';
+import { policyModels } from '../../analyzers/network/policy-models.js';
 import { describeSelector, isEmptySelector } from '../../inventory/label-selector.js';
 import { defineCheck } from '../define-check.js';
 import { describePolicy } from './network-policy-helpers.js';
@@ -27,7 +28,7 @@ export const noNetworkPolicySelectingNothing = defineCheck({
   check(obj, ctx) {
     const policy = describePolicy(obj);
     const coverage = ctx.facts.get(networkCoverage);
-    const { podSelector, invalidPodSelector } = coverage.policyOf(obj);
+    const { podSelector, invalidPodSelector } = ctx.facts.get(policyModels).of(obj);
     if (invalidPodSelector) {
       ctx.report({ messageId: 'malformedSelector', data: { policy, reason: invalidPodSelector.reason }, path: invalidPodSelector.path });
       return;
