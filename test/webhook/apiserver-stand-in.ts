@@ -23,6 +23,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, request as httpsRequest, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { selectorMatches, type LabelSelector } from '../../src/inventory/label-selector.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -420,7 +421,7 @@ export class ApiServerStandIn {
     if (!(Array.isArray(hook.rules) ? hook.rules : []).some(ruleMatches)) return false;
     // namespaceSelector: the labels of the request's Namespace; a Namespace is judged by its own labels;
     // other cluster-scoped objects are not subject to it.
-    const nsSelector = isObject(hook.namespaceSelector) ? hook.namespaceSelector : {};
+    const nsSelector: LabelSelector = isObject(hook.namespaceSelector) ? hook.namespaceSelector : {};
     if (a.info.namespaced) {
       const ns = this.get('', 'namespaces', '', a.namespace);
       if (!selectorMatches(nsSelector, labelsOf(ns))) return false;
@@ -428,7 +429,7 @@ export class ApiServerStandIn {
       if (!selectorMatches(nsSelector, labelsOf(a.object))) return false;
     }
     // objectSelector: the new or the old object's labels.
-    const objSelector = isObject(hook.objectSelector) ? hook.objectSelector : {};
+    const objSelector: LabelSelector = isObject(hook.objectSelector) ? hook.objectSelector : {};
     return selectorMatches(objSelector, labelsOf(a.object)) || (a.oldObject !== null && selectorMatches(objSelector, labelsOf(a.oldObject)));
   }
 
@@ -566,26 +567,6 @@ function storeKey(group: string, resource: string, namespace: string, name: stri
 function labelsOf(object: JsonObject | undefined): Record<string, string> {
   const labels = object && isObject(object.metadata) && isObject(object.metadata.labels) ? object.metadata.labels : {};
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, str(v)]));
-}
-
-/** A metav1.LabelSelector; an empty selector matches everything. */
-export function selectorMatches(selector: JsonObject, labels: Record<string, string>): boolean {
-  const matchLabels = isObject(selector.matchLabels) ? selector.matchLabels : {};
-  for (const [k, v] of Object.entries(matchLabels)) if (labels[k] !== v) return false;
-  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
-    if (!isObject(e)) return false;
-    const key = str(e.key);
-    const values = strings(e.values);
-    const has = Object.hasOwn(labels, key);
-    switch (str(e.operator)) {
-      case 'In': if (!has || !values.includes(labels[key])) return false; break;
-      case 'NotIn': if (has && values.includes(labels[key])) return false; break;
-      case 'Exists': if (!has) return false; break;
-      case 'DoesNotExist': if (has) return false; break;
-      default: return false;
-    }
-  }
-  return true;
 }
 
 /** RFC 7386 JSON merge patch. */
