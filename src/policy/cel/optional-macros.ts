@@ -20,13 +20,13 @@
  * Cost: exactly what the expansion written out by hand (`cel.bind` standing in for the fold) costs here:
  * the ternary (the macro's own node), `hasValue()`, then `optional.none()`; or `optional.of(...)` (optMap
  * only), the binding, `value()` and the receiver a second time (the expansion contains it twice, so cel-go
- * evaluates it twice: we run it again), then the expression.
+ * evaluates it twice: we charge its cost again instead of running it again), then the expression.
  * Comprehension nesting: not counted (see index.ts): cel-go's nesting-limit validator skips comprehensions
  * over an empty range, which never loop.
  */
 import { type Environment, Optional } from '@marcbachmann/cel-js';
 import { macroError, type CelType, type Checker, type CheckContext, type Evaluator, type IterContext, type MacroInput, type Node } from './cel-js-internals.js';
-import { charge } from './runtime.js';
+import { charge, costSoFar } from './runtime.js';
 
 type Kind = 'optMap' | 'optFlatMap';
 
@@ -80,7 +80,9 @@ function typeCheck(chk: Checker, m: Macro, ctx: CheckContext): CelType {
 }
 
 function evaluate(ev: Evaluator, m: Macro, ctx: unknown): unknown {
+  const before = costSoFar();
   const opt = ev.run(m.receiver, ctx);
+  const receiverCost = costSoFar() - before;
   if (!(opt instanceof Optional)) {
     throw ev.createError('optional_expected', `${m.label} receiver must be optional, got '${ev.debugType(opt).name}'`, m.receiver);
   }
@@ -89,8 +91,8 @@ function evaluate(ev: Evaluator, m: Macro, ctx: unknown): unknown {
     charge(NONE);
     return Optional.none();
   }
-  charge(m.kind === 'optMap' ? OF + BIND : BIND);
-  ev.run(m.receiver, ctx); // the expansion's second copy of the receiver, for its cost
+  // The expansion's second copy of the receiver costs what the first did; charged, not run again.
+  charge((m.kind === 'optMap' ? OF + BIND : BIND) + receiverCost);
   const result = ev.run(m.body, m.bind!.reuse(ctx).setIterValue(opt.value(), ev));
   return m.kind === 'optMap' ? Optional.of(result) : result;
 }

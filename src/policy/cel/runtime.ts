@@ -68,6 +68,11 @@ export function charge(n: number): void {
   if ((cost += n) > limit) costExceeded();
 }
 
+/** The cost charged so far in the running call (macros read it to charge a sub-expression's cost again). */
+export function costSoFar(): number {
+  return cost;
+}
+
 /** Cost of traversing `len` elements/characters, like cel-go's 0.1 per unit estimators. */
 export function chargeTraversal(len: number): void {
   if (len > 9 && (cost += Math.ceil(len * 0.1)) > limit) costExceeded();
