@@ -1,3 +1,4 @@
+import { objectMemo } from '../model/object-memo.js';
 import type { K8sObject } from '../model/types.js';
 import { isWorkload } from './kind-groups.js';
 import type { Container, PodSecurityContext, PodSpec, SecurityContext } from './pod-types.js';
@@ -87,14 +88,12 @@ function at(obj: unknown, segments: readonly string[]): unknown {
  * Many checks ask for the same object's template and containers; objects are never mutated once read,
  * so the answers are kept per object (and per template) for as long as the object lives.
  */
-const templates = new WeakMap<K8sObject, PodTemplate | null>();
-const containerLists = new WeakMap<PodTemplate, ContainerRef[]>();
+const templateOf = objectMemo(readPodTemplate);
+const containersOf = objectMemo(readContainers);
 
 /** The pod template of a workload (a Pod is its own template), or undefined for other kinds. */
 export function podTemplate(obj: K8sObject): PodTemplate | undefined {
-  let t = templates.get(obj);
-  if (t === undefined) templates.set(obj, (t = readPodTemplate(obj) ?? null));
-  return t ?? undefined;
+  return templateOf(obj);
 }
 
 function readPodTemplate(obj: K8sObject): PodTemplate | undefined {
@@ -121,9 +120,7 @@ export function containers(obj: K8sObject): ContainerRef[] {
 }
 
 export function podContainers(t: PodTemplate): ContainerRef[] {
-  let list = containerLists.get(t);
-  if (!list) containerLists.set(t, (list = readContainers(t)));
-  return list;
+  return containersOf(t);
 }
 
 function readContainers(t: PodTemplate): ContainerRef[] {

@@ -126,6 +126,27 @@ describe('rbacAnalyzer: aggregation of input ClusterRoles', () => {
     assert.equal(f.role('ClusterRole', undefined, 'cluster-admin')?.rules.length, 2);
   });
 
+  it('one analysis never changes another: the bootstrap policy is read once and shared (one analysis per admission request)', () => {
+    const request = res('list', 'crontabs', { group: 'stable.example.com', namespace: 'ns' });
+    const viewAllows = (f: RbacFacts): boolean => f.role('ClusterRole', undefined, 'view')?.rules.some((r) => ruleAllows(r, request)) ?? false;
+    const plain = facts(binding('RoleBinding', 'b', 'ns', 'ClusterRole/view', '[{kind: User, name: alice}]'));
+    const viewRules = plain.role('ClusterRole', undefined, 'view')?.rules.length;
+    const widened = facts(clusterRole('crontab-reader', crontabs, { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' }));
+    assert.equal(viewAllows(widened), true);
+    assert.equal(widened.role('ClusterRole', undefined, 'view')?.aggregatedFrom.includes('crontab-reader'), true);
+    const after = facts(binding('RoleBinding', 'b', 'ns', 'ClusterRole/view', '[{kind: User, name: alice}]'));
+    for (const f of [plain, after]) {
+      assert.equal(viewAllows(f), false);
+      assert.equal(f.role('ClusterRole', undefined, 'view')?.rules.length, viewRules);
+      assert.equal(f.role('ClusterRole', undefined, 'view')?.aggregatedFrom.includes('crontab-reader'), false);
+    }
+    assert.notEqual(plain.role('ClusterRole', undefined, 'view'), after.role('ClusterRole', undefined, 'view'));
+    // A redefinition of a bootstrap role is reconciled with it per analysis; the shared default stays as shipped.
+    const weakened = facts(clusterRole('view', `\n- {apiGroups: [""], resources: [pods], verbs: [get]}`));
+    assert.ok(weakened.role('ClusterRole', undefined, 'view')?.source);
+    assert.equal(facts('').role('ClusterRole', undefined, 'view')?.source, undefined);
+  });
+
   it('selects with matchLabels and matchExpressions, sorted by name, semantic duplicates once, never itself', () => {
     const sel = `aggregationRule:
   clusterRoleSelectors:

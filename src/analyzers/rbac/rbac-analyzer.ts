@@ -10,6 +10,7 @@ import { effectiveKind } from '../../kinds/kind-groups.js';
 import { asArray, isRecord } from '../../kinds/workloads.js';
 import type { ParsedObject } from '../../sources/parsed-object.js';
 import type { K8sObject } from '../../model/types.js';
+import { objectMemo } from '../../model/object-memo.js';
 import { defineAnalyzer } from '../facts.js';
 import { bootstrapPolicy } from './bootstrap-policy.js';
 import type { AccessRequest, BindingInfo, Grant, Identity, PolicyRule, RbacFacts, RoleInfo, Subject } from './rbac-types.js';
@@ -40,13 +41,10 @@ export function analyzeRbac(objects: ParsedObject[], options: AnalyzeRbacOptions
   const bindingObjects = new Map<string, Candidate>();
   for (const [list, bootstrap] of [[objects, false], [boot, true]] as const) {
     for (const po of list) {
-      const kind = effectiveKind(po.object);
-      const name = po.object.metadata.name;
-      if (typeof name !== 'string' || name === '') continue;
-      const target = kind === 'Role' || kind === 'ClusterRole' ? roleObjects : kind === 'RoleBinding' || kind === 'ClusterRoleBinding' ? bindingObjects : undefined;
-      if (!target) continue;
-      const ns = kind === 'Role' || kind === 'RoleBinding' ? namespaceKey(po.object) : '';
-      const key = objectKey(kind as string, ns, name);
+      const place = placeOf(po);
+      if (!place) continue;
+      const target = place.role ? roleObjects : bindingObjects;
+      const key = place.key;
       // Input objects come first: a later input object replaces an earlier one. A bootstrap object
       // never replaces an input one, but the API server reconciles it into it (see Candidate).
       const existing = target.get(key);
@@ -93,6 +91,24 @@ function objectKey(kind: string, namespace: string, name: string): string {
   return `${kind}\u0000${namespace}\u0000${name}`;
 }
 
+/*
+ * What an RBAC object says is read once per object: every analysis reads the whole bootstrap policy
+ * again (at admission, one analysis per request), so its roles' normalised rules, rule keys, labels and
+ * selectors, and its bindings' subjects, are kept on its (shared, never mutated) objects. An analysis
+ * builds its own RoleInfo and BindingInfo around them, since aggregation assigns new rule lists.
+ */
+
+/** An RBAC object's kind and key, or undefined for other kinds and unnamed objects. */
+const placeOf = objectMemo((po: ParsedObject): { role: boolean; key: string } | undefined => {
+  const kind = effectiveKind(po.object);
+  const name = po.object.metadata.name;
+  if (typeof name !== 'string' || name === '') return undefined;
+  const role = kind === 'Role' || kind === 'ClusterRole';
+  if (!role && kind !== 'RoleBinding' && kind !== 'ClusterRoleBinding') return undefined;
+  const ns = kind === 'Role' || kind === 'RoleBinding' ? namespaceKey(po.object) : '';
+  return { role, key: objectKey(kind, ns, name) };
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Roles and aggregation
 
@@ -104,18 +120,43 @@ interface KeyedRule {
 interface RoleEntry {
   info: RoleInfo;
   labels: Record<string, string>;
+  /** `key=value` of each label. */
+  labelPairs: string[];
   /** Parsed clusterRoleSelectors; 'invalid' when one of them is (the controller then leaves the role alone). */
   selectors?: LabelSelector[] | 'invalid';
   current: KeyedRule[];
 }
 
+/** What a role object (reconciled with its bootstrap twin, if any) says, independent of the other roles. */
+interface RoleBasis {
+  kind: 'Role' | 'ClusterRole';
+  name: string;
+  namespace?: string;
+  ownRules: PolicyRule[];
+  keyedRules: KeyedRule[];
+  labels: Record<string, string>;
+  labelPairs: string[];
+  aggregatesInto: string[];
+  selectors?: LabelSelector[] | 'invalid';
+}
+
 function roleEntry(po: ParsedObject, bootstrap: boolean, twin?: ParsedObject): RoleEntry {
-  const obj = po.object;
+  const basis = twin ? readRoleBasis(po.object, twin.object) : roleBasisOf(po);
+  // Assigned, not spread: this runs for every bootstrap role at every analysis.
+  const info: RoleInfo = { kind: basis.kind, name: basis.name, rules: basis.ownRules, ownRules: basis.ownRules, aggregated: basis.selectors !== undefined, aggregatedFrom: [], aggregatesInto: basis.aggregatesInto, bootstrap };
+  if (basis.namespace !== undefined) info.namespace = basis.namespace;
+  if (!bootstrap) info.source = po;
+  return { info, labels: basis.labels, labelPairs: basis.labelPairs, selectors: basis.selectors, current: basis.keyedRules };
+}
+
+const roleBasisOf = objectMemo((po: ParsedObject): RoleBasis => readRoleBasis(po.object));
+
+function readRoleBasis(obj: K8sObject, twin?: K8sObject): RoleBasis {
   const kind = effectiveKind(obj) as 'Role' | 'ClusterRole';
-  const readRules = (o: ParsedObject['object']) => asArray<unknown>(o.rules).map(normalizeRule).filter((r): r is PolicyRule => r !== undefined);
-  const ownRules = twin ? uniqueRules([...readRules(obj), ...readRules(twin.object)]) : readRules(obj);
+  const readRules = (o: K8sObject) => asArray<unknown>(o.rules).map(normalizeRule).filter((r): r is PolicyRule => r !== undefined);
+  const ownRules = twin ? uniqueRules([...readRules(obj), ...readRules(twin)]) : readRules(obj);
   const labels: Record<string, string> = {};
-  for (const source of twin ? [twin.object, obj] : [obj]) {
+  for (const source of twin ? [twin, obj] : [obj]) {
     if (!isRecord(source.metadata.labels)) continue;
     for (const [k, v] of Object.entries(source.metadata.labels)) {
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') labels[k] = String(v);
@@ -124,20 +165,18 @@ function roleEntry(po: ParsedObject, bootstrap: boolean, twin?: ParsedObject): R
   const aggregatesInto = Object.keys(labels)
     .filter((k) => k.startsWith(AGGREGATE_TO_LABEL_PREFIX) && labels[k] === 'true' && k.length > AGGREGATE_TO_LABEL_PREFIX.length)
     .map((k) => k.slice(AGGREGATE_TO_LABEL_PREFIX.length));
-  const selectors = kind === 'ClusterRole' ? reconciledSelectors(parseAggregationRule(obj.aggregationRule), twin && parseAggregationRule(twin.object.aggregationRule)) : undefined;
-  const info: RoleInfo = {
+  const selectors = kind === 'ClusterRole' ? reconciledSelectors(parseAggregationRule(obj.aggregationRule), twin && parseAggregationRule(twin.aggregationRule)) : undefined;
+  return {
     kind,
     name: obj.metadata.name as string,
     ...(kind === 'Role' ? { namespace: namespaceKey(obj) } : {}),
-    rules: ownRules,
     ownRules,
-    aggregated: selectors !== undefined,
-    aggregatedFrom: [],
+    keyedRules: ownRules.map((rule) => ({ rule, key: ruleKey(rule) })),
+    labels,
+    labelPairs: Object.entries(labels).map(([k, v]) => `${k}=${v}`),
     aggregatesInto,
-    bootstrap,
-    ...(bootstrap ? {} : { source: po }),
+    selectors,
   };
-  return { info, labels, selectors, current: ownRules.map((rule) => ({ rule, key: ruleKey(rule) })) };
 }
 
 function uniqueRules(rules: PolicyRule[]): PolicyRule[] {
@@ -231,30 +270,32 @@ function parseSelector(raw: unknown): LabelSelector | undefined {
  * aggregated roles feeding aggregated roles are resolved sources first, cycles to their fixed point.
  */
 function aggregate(clusterRoles: RoleEntry[]): void {
-  const sorted = [...clusterRoles].sort(byName);
   const byLabel = new Map<string, RoleEntry[]>();
-  for (const r of sorted) {
-    for (const [k, v] of Object.entries(r.labels)) {
-      const key = `${k}=${v}`;
+  for (const r of clusterRoles) {
+    for (const key of r.labelPairs) {
       let list = byLabel.get(key);
       if (!list) byLabel.set(key, (list = []));
       list.push(r);
     }
   }
 
-  const aggregated = sorted.filter((r) => Array.isArray(r.selectors));
+  // Only the aggregated roles and what each selector picks need name order; sorting every ClusterRole
+  // (the bootstrap policy's included) cost a tenth of an RBAC admission decision.
+  const aggregated = clusterRoles.filter((r) => Array.isArray(r.selectors)).sort(byName);
   const sources = new Map<RoleEntry, RoleEntry[]>();
   for (const target of aggregated) {
     const seen = new Set<RoleEntry>();
     const list: RoleEntry[] = [];
     for (const selector of target.selectors as LabelSelector[]) {
       const first = Object.entries(selector.matchLabels ?? {})[0];
-      const candidates = first ? (byLabel.get(`${first[0]}=${first[1]}`) ?? []) : sorted;
+      const candidates = first ? (byLabel.get(`${first[0]}=${first[1]}`) ?? []) : clusterRoles;
+      const picked: RoleEntry[] = [];
       for (const c of candidates) {
         if (c === target || seen.has(c) || !selectorMatches(selector, c.labels)) continue;
         seen.add(c);
-        list.push(c);
+        picked.push(c);
       }
+      list.push(...picked.sort(byName));
     }
     sources.set(target, list);
     target.info.aggregatedFrom = [...new Set(list.map((c) => c.info.name))].sort();
@@ -370,20 +411,34 @@ function sameRules(a: KeyedRule[], b: KeyedRule[]): boolean {
 // Bindings
 
 function bindingInfo(po: ParsedObject, bootstrap: boolean, roles: Map<string, RoleEntry>, twin?: ParsedObject): BindingInfo | undefined {
-  const obj = po.object;
+  const basis = twin ? readBindingBasis(po.object, twin.object) : bindingBasisOf(po);
+  if (!basis) return undefined;
+  const { kind, name, namespace, roleRef, subjects } = basis;
+  let role: RoleInfo | undefined;
+  if (roleRef.kind === 'ClusterRole') role = roles.get(objectKey('ClusterRole', '', roleRef.name))?.info;
+  else if (namespace !== undefined) role = roles.get(objectKey('Role', namespace, roleRef.name))?.info;
+  const info: BindingInfo = { kind, name, roleRef: { kind: roleRef.kind, name: roleRef.name }, role, subjects, bootstrap };
+  if (namespace !== undefined) info.namespace = namespace;
+  if (!bootstrap) info.source = po;
+  return info;
+}
+
+/** What a binding object (reconciled with its bootstrap twin, if any) says; undefined when the API server would reject its roleRef. */
+type BindingBasis = Pick<BindingInfo, 'kind' | 'name' | 'namespace' | 'roleRef' | 'subjects'>;
+
+const bindingBasisOf = objectMemo((po: ParsedObject): BindingBasis | undefined => readBindingBasis(po.object));
+
+function readBindingBasis(obj: K8sObject, twin?: K8sObject): BindingBasis | undefined {
   const kind = effectiveKind(obj) as 'RoleBinding' | 'ClusterRoleBinding';
   // A reconciled binding whose roleRef differs from the default is recreated with the default's.
-  const ref = twin && isRecord(twin.object.roleRef) ? twin.object.roleRef : obj.roleRef;
+  const ref = twin && isRecord(twin.roleRef) ? twin.roleRef : obj.roleRef;
   if (!isRecord(ref) || (ref.kind !== 'Role' && ref.kind !== 'ClusterRole') || typeof ref.name !== 'string' || ref.name === '') return undefined;
   // The API server requires roleRef.apiGroup rbac.authorization.k8s.io; a missing one is tolerated.
   if (ref.apiGroup !== undefined && ref.apiGroup !== null && ref.apiGroup !== '' && ref.apiGroup !== RBAC_GROUP) return undefined;
   const namespace = kind === 'RoleBinding' ? namespaceKey(obj) : undefined;
-  let role: RoleInfo | undefined;
-  if (ref.kind === 'ClusterRole') role = roles.get(objectKey('ClusterRole', '', ref.name))?.info;
-  else if (namespace !== undefined) role = roles.get(objectKey('Role', namespace, ref.name))?.info;
   const subjects: Subject[] = [];
   const seen = new Set<string>();
-  for (const raw of [...asArray<unknown>(obj.subjects), ...(twin ? asArray<unknown>(twin.object.subjects) : [])]) {
+  for (const raw of [...asArray<unknown>(obj.subjects), ...(twin ? asArray<unknown>(twin.subjects) : [])]) {
     const s = normalizeSubject(raw, namespace);
     if (!s) continue;
     const key = subjectKey(s);
@@ -391,16 +446,7 @@ function bindingInfo(po: ParsedObject, bootstrap: boolean, roles: Map<string, Ro
     seen.add(key);
     subjects.push(s);
   }
-  return {
-    kind,
-    name: obj.metadata.name as string,
-    ...(namespace !== undefined ? { namespace } : {}),
-    roleRef: { kind: ref.kind, name: ref.name },
-    role,
-    subjects,
-    bootstrap,
-    ...(bootstrap ? {} : { source: po }),
-  };
+  return { kind, name: obj.metadata.name as string, ...(namespace !== undefined ? { namespace } : {}), roleRef: { kind: ref.kind, name: ref.name }, subjects };
 }
 
 /**

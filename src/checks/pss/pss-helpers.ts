@@ -4,6 +4,7 @@
  */
 import type { ContainerRef, PodTemplate } from '../../kinds/workloads.js';
 import { asArray, describeContainer, isRecord, podContainers } from '../../kinds/workloads.js';
+import { objectMemo } from '../../model/object-memo.js';
 
 /** One place a securityContext is written: the pod's, or one container's. */
 export interface SecurityContextSite {
@@ -24,12 +25,10 @@ export interface SecurityContextSite {
  */
 export function securityContextSites(t: PodTemplate): readonly SecurityContextSite[] {
   // Five checks ask for the same template's sites; like podContainers, the answer is kept per template.
-  let sites = sitesByTemplate.get(t);
-  if (!sites) sitesByTemplate.set(t, (sites = readSecurityContextSites(t)));
-  return sites;
+  return sitesOf(t);
 }
 
-const sitesByTemplate = new WeakMap<PodTemplate, readonly SecurityContextSite[]>();
+const sitesOf = objectMemo((t: PodTemplate): readonly SecurityContextSite[] => readSecurityContextSites(t));
 
 function readSecurityContextSites(t: PodTemplate): SecurityContextSite[] {
   const sites: SecurityContextSite[] = [];

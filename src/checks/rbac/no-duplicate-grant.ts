@@ -1,5 +1,6 @@
 import { rbacAnalyzer } from '../../analyzers/rbac/rbac-analyzer.js';
 import type { BindingInfo, PolicyRule, RbacFacts, RoleInfo } from '../../analyzers/rbac/rbac-types.js';
+import { objectMemo } from '../../model/object-memo.js';
 import type { K8sObject } from '../../model/types.js';
 import type { Report } from '../define-check.js';
 import { defineCheck } from '../define-check.js';
@@ -44,14 +45,9 @@ interface Entry {
   roleRef: string;
 }
 
-const duplicatesByFacts = new WeakMap<RbacFacts, Map<K8sObject, Report[]>>();
-
 /** Per input binding object, the reports for the subjects it grants again. Computed once per scan. */
-function duplicates(facts: RbacFacts): Map<K8sObject, Report[]> {
-  let result = duplicatesByFacts.get(facts);
-  if (result) return result;
-  result = new Map();
-  duplicatesByFacts.set(facts, result);
+const duplicates = objectMemo((facts: RbacFacts): Map<K8sObject, Report[]> => {
+  const result = new Map<K8sObject, Report[]>();
 
   // Roles' permission sets, interned to short ids: the full text can be thousands of lines, and it is
   // part of a map key for every (binding, subject).
@@ -104,7 +100,7 @@ function duplicates(facts: RbacFacts): Map<K8sObject, Report[]> {
     }
   }
   return result;
-}
+});
 
 export const noDuplicateGrant = defineCheck({
   meta: {

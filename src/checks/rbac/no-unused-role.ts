@@ -1,5 +1,6 @@
 import { rbacAnalyzer } from '../../analyzers/rbac/rbac-analyzer.js';
 import type { RbacFacts } from '../../analyzers/rbac/rbac-types.js';
+import { objectMemo } from '../../model/object-memo.js';
 import { defineCheck } from '../define-check.js';
 import { describeNamespace, joinList, pointerSegment, roleOf } from './rbac-check-helpers.js';
 
@@ -14,22 +15,16 @@ interface Usage {
   aggregated: Set<string>;
 }
 
-const usageByFacts = new WeakMap<RbacFacts, Usage>();
-
-function usage(facts: RbacFacts): Usage {
-  let u = usageByFacts.get(facts);
-  if (!u) {
-    u = { bound: new Set(), aggregated: new Set() };
-    for (const b of facts.bindings) {
-      // A ClusterRoleBinding can only reference a ClusterRole (the API server rejects roleRef.kind Role).
-      if (b.kind === 'ClusterRoleBinding' && b.roleRef.kind !== 'ClusterRole') continue;
-      u.bound.add(key(b.roleRef.kind, b.roleRef.kind === 'Role' ? (b.namespace ?? '') : '', b.roleRef.name));
-    }
-    for (const r of facts.roles) for (const name of r.aggregatedFrom) u.aggregated.add(name);
-    usageByFacts.set(facts, u);
+const usage = objectMemo((facts: RbacFacts): Usage => {
+  const u: Usage = { bound: new Set(), aggregated: new Set() };
+  for (const b of facts.bindings) {
+    // A ClusterRoleBinding can only reference a ClusterRole (the API server rejects roleRef.kind Role).
+    if (b.kind === 'ClusterRoleBinding' && b.roleRef.kind !== 'ClusterRole') continue;
+    u.bound.add(key(b.roleRef.kind, b.roleRef.kind === 'Role' ? (b.namespace ?? '') : '', b.roleRef.name));
   }
+  for (const r of facts.roles) for (const name of r.aggregatedFrom) u.aggregated.add(name);
   return u;
-}
+});
 
 function key(kind: string, namespace: string, name: string): string {
   return `${kind}\u0000${namespace}\u0000${name}`;

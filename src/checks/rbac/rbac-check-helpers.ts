@@ -4,6 +4,7 @@ import { normalizeSubject, parseSubjectKey, SERVICE_ACCOUNT_USER_PREFIX, subject
 import { namespaceKey } from '../../inventory/inventory.js';
 import { asArray, isRecord } from '../../kinds/workloads.js';
 import type { K8sObject } from '../../model/types.js';
+import { objectMemo } from '../../model/object-memo.js';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 export const CLUSTER_ADMIN = 'cluster-admin';
@@ -15,18 +16,12 @@ interface ObjectIndex {
   roles: Map<K8sObject, RoleInfo>;
 }
 
-const objectIndexes = new WeakMap<RbacFacts, ObjectIndex>();
-
-function objectIndex(facts: RbacFacts): ObjectIndex {
-  let idx = objectIndexes.get(facts);
-  if (!idx) {
-    idx = { bindings: new Map(), roles: new Map() };
-    for (const b of facts.bindings) if (b.source) idx.bindings.set(b.source.object, b);
-    for (const r of facts.roles) if (r.source) idx.roles.set(r.source.object, r);
-    objectIndexes.set(facts, idx);
-  }
+const objectIndex = objectMemo((facts: RbacFacts): ObjectIndex => {
+  const idx: ObjectIndex = { bindings: new Map(), roles: new Map() };
+  for (const b of facts.bindings) if (b.source) idx.bindings.set(b.source.object, b);
+  for (const r of facts.roles) if (r.source) idx.roles.set(r.source.object, r);
   return idx;
-}
+});
 
 /**
  * The binding the fact holds for this input object; undefined when the API server would reject it (bad

@@ -18,6 +18,7 @@ import { rbacAnalyzer } from '../../analyzers/rbac/rbac-analyzer.js';
 import type { BindingInfo, Grant, PolicyRule, RbacFacts, ResourceRequest, RoleInfo, Subject } from '../../analyzers/rbac/rbac-types.js';
 import { normalizeRule, ruleAllows, ruleKey } from '../../analyzers/rbac/rule-match.js';
 import { describeEveryone, formatSubject, identityOf, isSystemSubject, subjectKey } from '../../analyzers/rbac/subjects.js';
+import { objectMemo } from '../../model/object-memo.js';
 import { asArray } from '../../kinds/workloads.js';
 import type { CheckMeta, K8sObject } from '../../model/types.js';
 import { defineCheck, type Check, type CheckContext } from '../define-check.js';
@@ -85,11 +86,10 @@ export function riskyPermissionCheck(meta: RiskyPermissionMeta, risk: RiskDefini
     throw new Error(`${meta.id}: the namespaced message is ${namespaced ? 'required (a RoleBinding can grant this risk)' : 'never reported (only cluster-scoped requests)'}`);
   }
   const alternatives = risk.probes.map((p) => [p, ...(p.with ?? [])]);
-  /** Per role, per scope: what it grants of each alternative. Roles are per scan, so entries die with the facts. */
-  const cache = new WeakMap<RoleInfo, Partial<Record<Scope, RoleRisk>>>();
   const evaluate = (role: RoleInfo, scope: Scope): RoleRisk => {
-    let entry = cache.get(role);
-    if (!entry) cache.set(role, (entry = {}));
+    const risks = risksOf(role);
+    let entry = risks.get(alternatives);
+    if (!entry) risks.set(alternatives, (entry = {}));
     return (entry[scope] ??= evaluateRole(role, alternatives, scope));
   };
 
@@ -338,18 +338,17 @@ interface RbacObjectIndex {
   elsewhere: Map<RiskProbe, Map<string, string | undefined>>;
 }
 
-const indexes = new WeakMap<RbacFacts, RbacObjectIndex>();
+/** Per role, per risk (its alternatives), per scope: what it grants of each alternative. Roles are per scan. */
+const risksOf = objectMemo((_role: RoleInfo) => new Map<RiskProbe[][], Partial<Record<Scope, RoleRisk>>>());
 
 /** Built once per scan (the facts object) and shared by every risky-permission check. */
-export function indexOf(facts: RbacFacts): RbacObjectIndex {
-  let index = indexes.get(facts);
-  if (index) return index;
+export const indexOf = objectMemo((facts: RbacFacts): RbacObjectIndex => {
   const bindings = new Map<K8sObject, BindingInfo>();
   const roles = new Map<K8sObject, RoleInfo>();
   for (const b of facts.bindings) if (b.source) bindings.set(b.source.object, b);
   for (const r of facts.roles) if (r.source) roles.set(r.source.object, r);
   const aggregates = facts.roles.filter((r) => r.source && r.aggregated && !isReservedRoleName(r.name));
-  index = {
+  return {
     bindings,
     roles,
     bound: closure(facts, facts.bindings.map((b) => b.role)),
@@ -357,9 +356,7 @@ export function indexOf(facts: RbacFacts): RbacObjectIndex {
     grants: new Map(),
     elsewhere: new Map(),
   };
-  indexes.set(facts, index);
-  return index;
-}
+});
 
 /** The roles and, transitively, the ClusterRoles aggregated into them. */
 function closure(facts: RbacFacts, start: (RoleInfo | undefined)[]): Set<RoleInfo> {
@@ -380,13 +377,7 @@ function closure(facts: RbacFacts, start: (RoleInfo | undefined)[]): Set<RoleInf
 
 /** 'get, list secrets', 'create pods/exec on the specific pods "web-0"', 'approve the specific signers "a"'. */
 /** evaluate() is memoised per role and scope, so the same grant lists recur for every binding to a role. */
-const grantDescriptions = new WeakMap<ProbeGrant[], string[]>();
-
-function describeGrantsOnce(grants: ProbeGrant[]): string[] {
-  let text = grantDescriptions.get(grants);
-  if (!text) grantDescriptions.set(grants, (text = describeGrants(grants)));
-  return text;
-}
+const describeGrantsOnce = objectMemo(describeGrants);
 
 export function describeGrants(grants: ProbeGrant[]): string[] {
   // Per resource: the verbs allowed on any object, then per verb the objects of name-limited rules.

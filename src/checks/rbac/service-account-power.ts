@@ -5,6 +5,7 @@
 import type { NamespaceAccounts } from '../../analyzers/namespace-accounts.js';
 import type { Grant, Identity, RbacFacts, ResourceRequest } from '../../analyzers/rbac/rbac-types.js';
 import { identityOf } from '../../analyzers/rbac/subjects.js';
+import { objectMemo } from '../../model/object-memo.js';
 import { compareStrings, isBuiltInClusterAdmin, isFullAccessRule, RBAC_GROUP } from './rbac-check-helpers.js';
 
 /** 2: can make itself cluster-admin; 1: reads every Secret; 0: neither. */
@@ -72,13 +73,7 @@ interface Candidates {
   best?: Candidate;
 }
 
-const memos = new WeakMap<RbacFacts, Memo>();
-
-function memo(facts: RbacFacts): Memo {
-  let m = memos.get(facts);
-  if (!m) memos.set(facts, (m = { basic: new Map(), reach: new Map() }));
-  return m;
-}
+const memo = objectMemo((_facts: RbacFacts): Memo => ({ basic: new Map(), reach: new Map() }));
 
 function first(facts: RbacFacts, identity: Identity, request: ResourceRequest): Grant | undefined {
   return facts.allowedBy(identity, request)[0];

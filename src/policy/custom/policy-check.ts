@@ -4,6 +4,7 @@ import type { Inventory } from '../../inventory/inventory.js';
 import { selectorMatches, type LabelSelector } from '../../inventory/label-selector.js';
 import { apiGroupOf, isNamespaced } from '../../kinds/kind-groups.js';
 import type { K8sObject } from '../../model/types.js';
+import { objectMemo } from '../../model/object-memo.js';
 import {
   CelCompileError,
   CelCostLimitError,
@@ -53,13 +54,10 @@ export const namespaceObjects = defineAnalyzer(
 );
 
 /** CEL values of objects, shared by every policy that reads the same object in one run. */
-const celValues = new WeakMap<object, unknown>();
+const celValue = objectMemo((obj: object): unknown => toCelValue(obj));
 
 function celValueOf(obj: object | null | undefined): unknown {
-  if (obj === null || obj === undefined) return null;
-  let value = celValues.get(obj);
-  if (value === undefined) celValues.set(obj, (value = toCelValue(obj)));
-  return value;
+  return obj === null || obj === undefined ? null : celValue(obj);
 }
 
 /** Compiles every expression of the policy now, so a broken policy fails before any object is read. */
