@@ -28,8 +28,10 @@ import { Agent, createServer, request } from 'node:https';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GCProfiler } from 'node:v8';
 import { defaultAdmissionPolicy } from '../src/server/admission-evaluator.js';
 import { parseAdmissionReview } from '../src/server/admission-review.js';
+import { createRequestOf, RECORDINGS, recordedAdmissionObjects, recordingsAvailable } from '../src/testing/recorded-admission.js';
 import { fmtInt, positiveInt, verdict } from './bench-support.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -393,10 +395,57 @@ async function main(): Promise<void> {
       }
     }
     console.log(`  targets: ≥ ${TARGET_RATIO * 100}% of the bare server's requests/s, p99 ≤ ${TARGET_P99_MS} ms. Closed loop: at saturation latency ≈ connections / throughput (Little's law).`);
+    await decisionCostByKind();
   } finally {
     for (const c of children) await stopChild(c);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * CPU per decision (parse, decide, serialise the answer) on the server thread, by kind, for the objects a
+ * real kube-apiserver sent (recorded), and the young-generation GC pauses meanwhile: per-request data that
+ * outlives its request makes those pauses grow from tenths of a millisecond to several, and they land in
+ * the webhook's p99.
+ */
+async function decisionCostByKind(): Promise<void> {
+  if (!recordingsAvailable()) {
+    console.log(`  decision cost by kind: skipped (recordings not found at ${RECORDINGS})`);
+    return;
+  }
+  const byKind = new Map<string, Buffer[]>();
+  for (const [i, recorded] of (await recordedAdmissionObjects()).entries()) {
+    const body = Buffer.from(JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview', request: { ...createRequestOf(recorded, `r-${i}`), operation: 'CREATE', userInfo: { username: 'bench' }, object: recorded.object } }));
+    const list = byKind.get(recorded.object.kind) ?? [];
+    byKind.set(recorded.object.kind, list);
+    list.push(body);
+  }
+  const policy = defaultAdmissionPolicy();
+  const decide = (body: Buffer): number => JSON.stringify(policy.decide(parseAdmissionReview(body)).review).length;
+  for (const bodies of byKind.values()) for (let round = 0; round < 20; round++) for (const b of bodies) decide(b);
+
+  const gc = new GCProfiler();
+  gc.start();
+  const rows: { kind: string; objects: number; micros: number }[] = [];
+  let total = 0;
+  for (const [kind, bodies] of [...byKind].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const started = process.hrtime.bigint();
+    let n = 0;
+    let sink = 0;
+    // At least 300 ms and 2,000 decisions per kind, whole rounds over its objects.
+    while (n < 2_000 || process.hrtime.bigint() - started < 300_000_000n) for (const b of bodies) (sink += decide(b), n++);
+    if (sink === 0) throw new Error('no answer');
+    rows.push({ kind, objects: bodies.length, micros: Number(process.hrtime.bigint() - started) / n / 1_000 });
+    total += bodies.length;
+  }
+  const collections = gc.stop()?.statistics ?? [];
+  console.log(`  decision CPU by kind, server thread, in-process (parse + decide + answer; the ${total} objects a kube-apiserver v1.26 would send, recorded):`);
+  for (const r of rows) console.log(`    ${r.kind.padEnd(22)} ${String(r.objects).padStart(4)} objects ${r.micros.toFixed(0).padStart(7)} µs/decision`);
+  // GCProfiler reports each collection's cost in microseconds.
+  const pauses = collections.filter((c) => c.gcType === 'Scavenge').map((c) => c.cost / 1_000).sort((a, b) => a - b);
+  const mean = pauses.reduce((x, y) => x + y, 0) / Math.max(1, pauses.length);
+  const full = collections.filter((c) => c.gcType === 'MarkSweepCompact').length;
+  console.log(`    garbage collection meanwhile: ${pauses.length} young-generation pauses, mean ${mean.toFixed(2)} ms, max ${(pauses.at(-1) ?? 0).toFixed(2)} ms; ${full} full collections`);
 }
 
 if (process.argv[2] === '--bare') {

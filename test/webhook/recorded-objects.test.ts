@@ -7,19 +7,12 @@
  * `bulwark scan` gives the same object, except for the checks listed in WHOLE_INPUT below.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { Agent } from 'node:https';
-import { join, relative, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { K8sObject } from '../../src/model/types.js';
 import { scan } from '../../src/scan.js';
 import { defaultAdmissionPolicy } from '../../src/server/admission-evaluator.js';
-import { WEBHOOK_RULES } from '../../src/server/webhook-manifests.js';
-import { readInputs } from '../../src/sources/read-inputs.js';
-import { oraclesDir } from '../../src/testing/repo-root.js';
+import { createRequestOf, RECORDINGS, recordedAdmissionObjects, recordingsAvailable } from '../../src/testing/recorded-admission.js';
 import { admissionReview, call, startServer, type StartedServer } from './webhook-test-support.js';
-
-const RECORDINGS = join(oraclesDir(), '..', 'fixtures', 'kube-apiserver-1.26', 'api-recordings');
 
 /**
  * Checks whose answer at admission differs from the scan's by design. The scan sees every object at once;
@@ -45,18 +38,9 @@ const WHOLE_INPUT: Record<string, string> = {
   ),
 };
 
-/** `apis/apps/v1/deployments.json` → the group, version and resource the API server would send. */
-function resourceOf(file: string): { group: string; version: string; resource: string } | undefined {
-  const parts = relative(RECORDINGS, file).split(sep);
-  const resource = parts.at(-1)?.replace(/\.json$/, '') ?? '';
-  if (parts[0] === 'api' && parts.length === 3) return { group: '', version: parts[1], resource };
-  if (parts[0] === 'apis' && parts.length === 4) return { group: parts[1], version: parts[2], resource };
-  return undefined;
-}
-
 const refKey = (kind: string, namespace: string | undefined, name: string | undefined): string => `${kind} ${namespace ?? ''}/${name ?? ''}`;
 
-describe('objects recorded from a real kube-apiserver, through the webhook', { skip: !existsSync(RECORDINGS) && `recordings not found at ${RECORDINGS}` }, () => {
+describe('objects recorded from a real kube-apiserver, through the webhook', { skip: !recordingsAvailable() && `recordings not found at ${RECORDINGS}` }, () => {
   let started: StartedServer;
   before(async () => {
     // Nothing excluded, so kube-system's objects are judged too.
@@ -67,11 +51,7 @@ describe('objects recorded from a real kube-apiserver, through the webhook', { s
   });
 
   it('answers every object the webhook configuration sends, and finds what the scan finds', async () => {
-    const sent: { object: K8sObject; resource: string; group: string; version: string }[] = [];
-    for (const { object, source } of (await readInputs([RECORDINGS])).objects) {
-      const r = 'file' in source ? resourceOf(source.file) : undefined;
-      if (r && WEBHOOK_RULES.some((rule) => rule.group === r.group && rule.version === r.version && rule.resources.includes(r.resource))) sent.push({ object, ...r });
-    }
+    const sent = await recordedAdmissionObjects();
     const kinds = new Set(sent.map((s) => s.object.kind));
     assert.ok(sent.length >= 300 && kinds.size >= 12, `objects: ${sent.length}, kinds: ${[...kinds].join(', ')}`);
 
@@ -85,16 +65,10 @@ describe('objects recorded from a real kube-apiserver, through the webhook', { s
 
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
     const answers = await Promise.all(
-      sent.map(async ({ object, group, version, resource }, i) => {
+      sent.map(async (recorded, i) => {
         const uid = `recorded-${i}`;
-        const body = admissionReview(object, {
-          uid,
-          kind: { group, version, kind: object.kind },
-          resource: { group, version, resource },
-          namespace: object.metadata.namespace ?? '',
-          name: object.metadata.name,
-        });
-        return { object, uid, res: await call(started.port, started.ca, { body, agent }) };
+        const body = admissionReview(recorded.object, createRequestOf(recorded, uid));
+        return { object: recorded.object, uid, res: await call(started.port, started.ca, { body, agent }) };
       }),
     );
     agent.destroy();
