@@ -213,8 +213,10 @@ export class DecisionPool implements AdmissionJudge {
       const job = this.queue.shift() as Job;
       slot.job = job;
       job.slot = slot;
-      // Hand the bytes over without a copy, unless they share memory with other buffers (Node's pool).
-      const body = job.body.byteOffset === 0 && job.body.byteLength === job.body.buffer.byteLength ? job.body : job.body.slice();
+      // Hand the bytes over without a copy, unless they share memory with other buffers (Node's pool). The
+      // copy must be a Uint8Array's: a Buffer's slice() is a view of the pool, which Node 22+ refuses to
+      // transfer (DataCloneError; Node 20 copied it silently).
+      const body = job.body.byteOffset === 0 && job.body.byteLength === job.body.buffer.byteLength ? job.body : Uint8Array.prototype.slice.call(job.body);
       try {
         slot.worker.postMessage({ t: 'judge', id: job.id, body } satisfies ToWorker, [body.buffer as ArrayBuffer]);
       } catch (err) {
