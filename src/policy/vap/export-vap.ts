@@ -11,6 +11,7 @@ import type { Enforcement, JsonObject, K8sObject, Severity } from '../../model/t
 import type { BulwarkConfig } from '../config.js';
 import type { AdmissionOperation, CustomPolicy, LabelSelectorSpec, PolicyMatch } from '../custom/policy-types.js';
 import { enforcementOf, severityOf } from '../enforcement.js';
+import { bindingProblems, minimumKubernetesVersion, policyProblems } from './api-rules.js';
 import { builtinRendition, celString, notExportableReason, type CelRendition } from './builtin-cel.js';
 
 export interface VapExport {
@@ -29,6 +30,8 @@ export interface VapExportInput {
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const SEVERITY_ANNOTATION = 'bulwark.dev/severity';
 export const SOURCE_ANNOTATION = 'bulwark.dev/source';
+/** Set when the policy's CEL needs a newer API server than ValidatingAdmissionPolicy v1 itself (1.30). */
+export const MIN_KUBERNETES_ANNOTATION = 'bulwark.dev/minimum-kubernetes-version';
 const API_VERSION = 'admissionregistration.k8s.io/v1';
 
 /** The API resource of a kind: group, version, plural (plus subresources that carry the same object). */
@@ -172,6 +175,12 @@ function policyObjects(p: PolicySpec): K8sObject[] {
   const labels = { [MANAGED_BY_LABEL]: 'bulwark' };
   const annotations: Record<string, string> = { [SEVERITY_ANNOTATION]: p.severity };
   if (p.source) annotations[SOURCE_ANNOTATION] = p.source;
+  const expressions = [
+    ...[...p.matchConditions, ...p.variables].map((e) => e.expression),
+    ...p.validations.flatMap((v) => [v.expression, v.messageExpression].filter((x): x is string => typeof x === 'string')),
+  ];
+  const minimum = minimumKubernetesVersion(expressions);
+  if (minimum) annotations[MIN_KUBERNETES_ANNOTATION] = minimum;
   const matchConstraints: JsonObject = { resourceRules: resourceRules(p.match.kinds, p.match.operations) };
   if (p.match.labelSelector) matchConstraints.objectSelector = selector(p.match.labelSelector);
   if (p.match.namespaceSelector) matchConstraints.namespaceSelector = selector(p.match.namespaceSelector);
@@ -246,7 +255,14 @@ export function exportVap(input: VapExportInput): VapExport {
       return;
     }
     try {
-      objects.push(...policyObjects(build()));
+      const built = policyObjects(build());
+      // What the API server would refuse is not written out: `kubectl apply` of the whole file would fail.
+      const problems = built.flatMap((o) => (o.kind === 'ValidatingAdmissionPolicy' ? policyProblems(o) : bindingProblems(o)));
+      if (problems.length > 0) {
+        const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+        throw new UnexportableError(`the API server would reject it: ${problems[0]}${more}`);
+      }
+      objects.push(...built);
     } catch (err) {
       if (!(err instanceof UnexportableError)) throw err;
       skipped.push({ id, reason: err.message });
