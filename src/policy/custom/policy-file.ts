@@ -13,7 +13,8 @@ export const POLICY_KIND = 'BulwarkPolicy';
 const ID_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const STAGES: Stage[] = ['build', 'deploy', 'runtime'];
 const OPERATIONS: AdmissionOperation[] = ['CREATE', 'UPDATE', 'DELETE', 'CONNECT'];
-const REASONS = ['Unauthorized', 'Forbidden', 'Invalid', 'RequestEntityTooLarge'] as const;
+/** The reasons Kubernetes accepts in a ValidatingAdmissionPolicy validation (its API validation refuses Unauthorized). */
+const REASONS = ['Forbidden', 'Invalid', 'RequestEntityTooLarge'] as const;
 const SPEC_KEYS = new Set([
   'title', 'description', 'severity', 'stage', 'enforcement', 'failurePolicy', 'remediation', 'match',
   'matchConditions', 'variables', 'validations', 'params',

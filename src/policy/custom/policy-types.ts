@@ -40,7 +40,7 @@ export interface PolicyValidation {
   /** CEL expression producing the message; falls back to `message` when it errors or is empty. */
   messageExpression?: string;
   /** Kubernetes status reason for a denial. */
-  reason: 'Unauthorized' | 'Forbidden' | 'Invalid' | 'RequestEntityTooLarge';
+  reason: 'Forbidden' | 'Invalid' | 'RequestEntityTooLarge';
   line: number;
 }
 
