@@ -233,7 +233,7 @@ describe('conversion', () => {
   }
 
   it('converts CEL results back to JSON', () => {
-    const out = compileCel('{"m": {"k": [1, 2]}, "o": optional.of(3), "n": optional.none(), "t": timestamp("2024-01-02T03:04:05Z"), "d": duration("90s"), "q": quantity("1500m")}').run({}, new CostTracker());
+    const out = compileCel('{"m": dyn({"k": [1, 2]}), "o": dyn(optional.of(3)), "n": dyn(optional.none()), "t": dyn(timestamp("2024-01-02T03:04:05Z")), "d": dyn(duration("90s")), "q": dyn(quantity("1500m"))}').run({}, new CostTracker());
     assert.deepEqual(fromCelValue(out), { m: { k: [1, 2] }, o: 3, n: null, t: '2024-01-02T03:04:05Z', d: '90s', q: '1500m' });
     assert.deepEqual(fromCelValue(new Map<unknown, unknown>([['a', 1n]])), { a: 1 });
   });

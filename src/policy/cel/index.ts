@@ -22,8 +22,8 @@ import { Semver, semver } from './semver.js';
 import { registerComprehensions, TWO_VAR_MACROS } from './comprehensions.js';
 import { registerOptionalMacros } from './optional-macros.js';
 import { FORMATS, NamedFormat } from './formats.js';
-import { charAt, find, findAll, format, matches, quote, re2Problem, replace, reverse } from './text.js';
-import { celEquals, celFormatString, celToString, fromCelValue, isPlainObject, lists, toCelValue } from './values.js';
+import { charAt, find, findAll, format, indexOf, lastIndexOf, matches, quote, re2Problem, replace, substring, trim } from './text.js';
+import { celEquals, celFormatString, celTypeName, fromCelValue, isPlainObject, lists, toCelValue } from './values.js';
 
 export { CelCostLimitError, CelEvaluationError, CostTracker, PER_CALL_LIMIT, RUNTIME_COST_BUDGET, fromCelValue, toCelValue };
 export { Quantity } from './quantity.js';
@@ -158,8 +158,10 @@ function buildEnvironment(): Environment {
   fn(`${U}.getQuery(): map<string, list<string>>`, (u: URLValue) => u.query());
 
   // semver
-  fn(`semver(string): ${SV}`, semver);
+  fn(`semver(string): ${SV}`, (s: string) => semver(s));
+  fn(`semver(string, bool): ${SV}`, (s: string, normalize: boolean) => semver(s, normalize));
   fn('isSemver(string): bool', (s: string) => Semver.parse(s) !== undefined);
+  fn('isSemver(string, bool): bool', (s: string, normalize: boolean) => Semver.parse(s, normalize) !== undefined);
   fn(`${SV}.major(): int`, (v: Semver) => v.major);
   fn(`${SV}.minor(): int`, (v: Semver) => v.minor);
   fn(`${SV}.patch(): int`, (v: Semver) => v.patch);
@@ -182,8 +184,7 @@ function buildEnvironment(): Environment {
   fn('string.charAt(int): string', charAt);
   fn('string.replace(string, string): string', (s: string, a: string, b: string) => (chargeTraversal(s.length), replace(s, a, b)));
   fn('string.replace(string, string, int): string', (s: string, a: string, b: string, n: bigint) => (chargeTraversal(s.length), replace(s, a, b, n)));
-  fn('string.reverse(): string', (s: string) => (chargeTraversal(s.length), reverse(s)));
-  fn('string.format(list): string', (s: string, args: unknown[]) => (chargeTraversal(s.length), format(s, args, celToString, celFormatString)));
+  fn('string.format(list): string', (s: string, args: unknown[]) => (chargeTraversal(s.length), format(s, args, celFormatString, celTypeName)));
   fn('StringsNamespace.quote(string): string', (_: unknown, s: string) => (chargeTraversal(s.length), quote(s)));
 
   // lists library + lists extension
@@ -242,7 +243,20 @@ function buildEnvironment(): Environment {
   wrap(true, 'matches', 1, () => (s: string, re: string) => (chargeTraversal(s.length), matches(s, re)));
   wrap(true, 'lowerAscii', 0, () => (s: string) => (chargeTraversal(s.length), s.replace(/[A-Z]+/g, (m) => m.toLowerCase())));
   wrap(true, 'upperAscii', 0, () => (s: string) => (chargeTraversal(s.length), s.replace(/[a-z]+/g, (m) => m.toUpperCase())));
-  for (const [name, argc] of [['contains', 1], ['startsWith', 1], ['endsWith', 1], ['split', 1], ['split', 2], ['trim', 0], ['indexOf', 1], ['indexOf', 2], ['lastIndexOf', 1], ['lastIndexOf', 2]] as const) {
+  // cel-go's own indexOf/lastIndexOf/substring/trim: its range checks and messages, Go's Unicode spaces.
+  // The lists library's indexOf/lastIndexOf share the names: those receivers keep their own handler.
+  const strFn = (name: string, argc: number, impl: (s: string, ...rest: never[]) => unknown): void =>
+    wrap(true, name, argc, (orig) => (s: unknown, ...rest: unknown[]) =>
+      typeof s === 'string' ? (chargeTraversal(s.length), impl(s, ...(rest as never[]))) : orig(s, ...rest));
+  strFn('indexOf', 1, indexOf);
+  strFn('indexOf', 2, indexOf);
+  strFn('lastIndexOf', 1, lastIndexOf);
+  strFn('lastIndexOf', 2, lastIndexOf);
+  // substring keeps its cost of a plain call (no traversal charge), as before.
+  wrap(true, 'substring', 1, () => substring as Fn);
+  wrap(true, 'substring', 2, () => substring as Fn);
+  strFn('trim', 0, trim);
+  for (const [name, argc] of [['contains', 1], ['startsWith', 1], ['endsWith', 1], ['split', 1], ['split', 2]] as const) {
     wrap(true, name, argc, (orig) => (s: string, ...rest: unknown[]) => (chargeTraversal(typeof s === 'string' ? s.length : 0), orig(s, ...rest)));
   }
   for (const argc of [0, 1]) {
@@ -370,6 +384,81 @@ function staticChecks(expression: string, root: AstNode, declared: ReadonlySet<s
   walk(root, 0);
 }
 
+/** The parts of a cel-js type that literal homogeneity compares (registry.js TypeDeclaration). */
+interface LiteralType {
+  readonly kind: string;
+  readonly name: string;
+  readonly keyType?: LiteralType;
+  readonly valueType?: LiteralType;
+}
+
+/**
+ * Same type, where a type parameter (the element type of an empty list or map literal) matches any type,
+ * as after cel-go's type substitution: `[[], [1]]` is homogeneous.
+ */
+function sameLiteralType(a: LiteralType, b: LiteralType): boolean {
+  if (a.kind === 'param' || b.kind === 'param') return true;
+  if (a.kind !== b.kind) return false;
+  if (a.valueType && b.valueType && !sameLiteralType(a.valueType, b.valueType)) return false;
+  if (a.keyType && b.keyType && !sameLiteralType(a.keyType, b.keyType)) return false;
+  return a.valueType || a.keyType ? true : a.name === b.name;
+}
+
+/**
+ * Kubernetes compiles with cel-go's homogeneous aggregate literal validator: the elements of a list literal,
+ * and the keys and the values of a map literal, must have one type, `dyn` included (`[1, object.x]` is an
+ * error there). Literals anywhere inside the arguments of `format()` are exempt, as in cel-go. cel-js has the
+ * rule too, but without that exemption, so it runs here on the types cel-js's checker left on the nodes.
+ */
+function homogeneousLiterals(expression: string, root: AstNode): void {
+  const typeOf = (node: unknown): LiteralType | undefined =>
+    isNode(node) ? (node as AstNode & { checkedType?: LiteralType }).checkedType : undefined;
+  const mismatch = (node: AstNode, expected: LiteralType, found: LiteralType): CelCompileError =>
+    compileError(expression, `expected type '${expected.name}' but found '${found.name}'`, node.start);
+  const uniform = (elements: unknown[]): void => {
+    let first: LiteralType | undefined;
+    for (const e of elements) {
+      const t = typeOf(e);
+      if (!t) continue;
+      if (!first) first = t;
+      else if (!sameLiteralType(first, t)) throw mismatch(e as AstNode, first, t);
+    }
+  };
+  const walk = (node: unknown, exempt: boolean): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item, false);
+      return;
+    }
+    if (!isNode(node)) return;
+    if (node.op === 'list') {
+      const items = node.args as unknown[];
+      if (!exempt) uniform(items);
+      for (const item of items) walk(item, exempt);
+      return;
+    }
+    if (node.op === 'map') {
+      const entries = node.args as [unknown, unknown][];
+      if (!exempt) {
+        uniform(entries.map(([k]) => k));
+        uniform(entries.map(([, v]) => v));
+      }
+      for (const [k, v] of entries) {
+        walk(k, exempt);
+        walk(v, exempt);
+      }
+      return;
+    }
+    if (node.op === 'rcall') {
+      const [name, receiver, args] = node.args as [string, unknown, unknown[]];
+      walk(receiver, false);
+      for (const a of args) walk(a, name === 'format');
+      return;
+    }
+    walk(node.args, false);
+  };
+  walk(root, false);
+}
+
 const NO_VARIABLES: ReadonlySet<string> = new Set();
 
 class Program implements CelProgram {
@@ -419,6 +508,7 @@ export function compileCel(expression: string, options: CompileOptions = {}): Ce
   staticChecks(expression, parsed.ast as unknown as AstNode, declared);
   const checked = parsed.check();
   if (!checked.valid) throw fromLibraryError(expression, checked.error);
+  homogeneousLiterals(expression, parsed.ast as unknown as AstNode);
   const want = options.resultType ?? 'any';
   const type = checked.type ?? 'dyn';
   if (want !== 'any' && type !== want && type !== 'dyn' && !/^[A-Z]$/.test(type)) {

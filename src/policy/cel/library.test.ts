@@ -152,7 +152,7 @@ table(
     ['isSemver("01.2.3")', false],
     ['isSemver("1.2.3-rc.1+b5")', true],
   ],
-  [['semver("v1")', 'invalid semver']],
+  [['semver("v1")', 'No Major.Minor.Patch elements found']],
 );
 
 table(
@@ -283,12 +283,11 @@ table(
     ['"hello".substring(1, 3)', 'el'],
     ['"  x  ".trim()', 'x'],
     ['["a", "b"].join("-")', 'a-b'],
-    ['"abc".reverse()', 'cba'],
     ['strings.quote("a\\nb\\"c\\\\")', '"a\\nb\\"c\\\\"'],
     ['"%s is %d years".format(["Ann", 42])', 'Ann is 42 years'],
     ['"%.2f|%f".format([3.14159, 1.0])', '3.14|1.000000'],
-    ['"%e".format([1234.5678])', '1.234568e+03'],
-    ['"%.1e".format([0.00012])', '1.2e-04'],
+    ['"%e".format([1234.5678])', '1.234568\u202f\u00d7\u202f10\u2070\u00b3'],
+    ['"%.1e".format([0.00012])', '1.2\u202f\u00d7\u202f10\u207b\u2070\u2074'],
     ['"%x %X %o %b".format([255, 255, 8, 5])', 'ff FF 10 101'],
     ['"%x".format(["hi"])', '6869'],
     ['"%s %s %s".format([[1, 2], true, null])', '[1, 2] true null'],
@@ -317,8 +316,8 @@ table(
     ['[1, 2, 1].lastIndexOf(1)', 2],
     ['[1, 2, 1].indexOf(5)', -1],
     ['[1, 2, 3, 4].slice(1, 3)', [2, 3]],
-    ['[[1], [2, [3]]].flatten()', [1, 2, [3]]],
-    ['[[1], [2, [3]]].flatten(2)', [1, 2, 3]],
+    ['[[dyn(1)], [dyn(2), dyn([3])]].flatten()', [1, 2, [3]]],
+    ['[[dyn(1)], [dyn(2), dyn([3])]].flatten(2)', [1, 2, 3]],
     ['[1, 2, 1, 3].distinct()', [1, 2, 3]],
     ['[1, 2, 3].reverse()', [3, 2, 1]],
     ['[3, 1, 2].sort()', [1, 2, 3]],
@@ -332,7 +331,7 @@ table(
     ['object.empty.max()', 'max called on empty list'],
     ['[1, 2].slice(1, 5)', 'cannot slice'],
     ['[1, 2].slice(2, 1)', 'cannot slice'],
-    ['[[1], 2].flatten(-1)', 'level must be non-negative'],
+    ['[dyn([1]), dyn(2)].flatten(-1)', 'level must be non-negative'],
   ],
 );
 
@@ -359,3 +358,92 @@ table(
   ],
   [['optional.none().value()', 'not present']],
 );
+
+// ───── cases from the upstream test tables (cel-go ext/strings_test.go, ext/formatting_test.go,
+// cel/validator.go; k8s.io/apiserver/pkg/cel/library/semver_test.go), where we answered differently ─────
+
+table(
+  'upstream: cel-go strings extension',
+  [
+    ['"\\u0085\\u00a0\\u1680text".trim() == "text"', true], // Go unicode.IsSpace, not JavaScript's trim
+    ['"\\u180etext\\u200b\\u200c\\u200d\\u2060\\ufeff".trim() == "\\u180etext\\u200b\\u200c\\u200d\\u2060\\ufeff"', true],
+    ["'ta©o©αT'.lastIndexOf('©α', 4) == 4", true],
+    ["'tacocat'.indexOf('', 3) == 3", true],
+    ['strings.quote("\\x01") == "\\"\\x01\\""', true], // only the CEL escapes; other control characters stay
+  ],
+  [
+    ["'tacocat'.lastIndexOf('a', -1)", 'index out of range: -1'],
+    ["'tacocat'.indexOf('a', -1)", 'index out of range: -1'],
+    ['"tacocat".substring(40)', 'index out of range: 40'],
+    ['"tacocat".substring(1, 50)', 'index out of range: 50'],
+    ['"tacocat".substring(4, 3)', 'invalid substring range. start: 4, end: 3'],
+  ],
+);
+
+table(
+  'upstream: cel-go format (strings extension version 2)',
+  [
+    ['"%s".format([[2.71]])', '[2.710000]'],
+    ['"%s".format([0.000000002])', '2e-09'],
+    ['"%s".format([1234567.0])', '1.234567e+06'],
+    ['"%s".format([double("-Inf")])', '-Inf'],
+    ['"%s".format([["abc", 3.14, null, [9, 8, 7, 6], timestamp("2023-02-03T23:31:20Z")]])', '["abc", 3.140000, null, [9, 8, 7, 6], timestamp("2023-02-03T23:31:20Z")]'],
+    ['"%s".format([{"key1": b"xyz", "key5": null, "key2": duration("2h"), "key4": true, "key3": 2.71828}])', '{"key1":b"xyz", "key2":duration("7200s"), "key3":2.718280, "key4":true, "key5":null}'],
+    ['"type is %s".format([type("test string")])', 'type is string'],
+    ['"%f".format(["-Infinity"])', '-\u221e'],
+    ['"%.6e".format([1052.032911275])', '1.052033\u202f\u00d7\u202f10\u2070\u00b3'],
+  ],
+  [
+    ['"double is %f".format([1])', 'fixed-point clause can only be used on doubles, was given int'],
+    ['"null: %x".format([null])', 'only integers, byte buffers, and strings can be formatted as hex, was given null_type'],
+    ['"%a".format([1])', 'could not parse formatting clause: unrecognized formatting clause "a"'],
+    ['"%d %d %d".format([0, 1])', 'index 2 out of range'],
+    ['"filler %".format([])', 'unexpected end of string'],
+  ],
+);
+
+table(
+  'upstream: Kubernetes semver (SemverVersion(1), 1.33+)',
+  [
+    ['isSemver("v1.0.0", true)', true],
+    ['isSemver("01.01.01", true)', true],
+    ['isSemver("1.1", true)', true],
+    ['isSemver(" 1.0.0", true)', false],
+    ['semver("v01.01", true) == semver("1.1.0")', true],
+    ['isSemver("99999999999999999999.0.0")', false], // beyond uint64
+    ['isSemver("1.0.0-01")', false],
+  ],
+  [
+    ['semver("v1.0")', 'No Major.Minor.Patch elements found'],
+    ['semver("1.0-rc1", true)', 'short version cannot contain PreRelease/Build meta data'],
+    ['semver("01.2.3")', 'Major number must not contain leading zeroes "01"'],
+  ],
+);
+
+describe('upstream: homogeneous aggregate literals (cel-go ValidateHomogeneousAggregateLiterals, Kubernetes base env)', () => {
+  const rejected: [string, string][] = [
+    ['[1, "a"]', "expected type 'int' but found 'string'"],
+    ['[1, 2.0]', "expected type 'int' but found 'double'"],
+    ['["a", object.name]', "expected type 'string' but found 'dyn'"],
+    ['{"a": 1, "b": "x"}', "expected type 'int' but found 'string'"],
+    ['[[1], ["a"]]', 'expected type'],
+    ['[1, 2].map(y, [y, "a"])', 'expected type'],
+    ['"%s".format([size([1, "a"])])', 'expected type'], // the exemption covers format's own arguments only
+  ];
+  for (const [expr, msg] of rejected) {
+    it(`${expr} is a compile error`, () => {
+      assert.throws(() => compileCel(expr), (err: Error) => err instanceof CelCompileError && err.message.includes(msg));
+    });
+  }
+  const accepted: Ok[] = [
+    ['[dyn(1), dyn("a")].size()', 2],
+    ['[[], [1]].size()', 2],
+    ['"%s %d".format(["a", 1])', 'a 1'],
+    ['"%s".format([{"a": [1, "b"]}])', '{"a":[1, "b"]}'],
+  ];
+  for (const [expr, want] of accepted) it(`${expr} == ${JSON.stringify(want)}`, () => assert.deepEqual(fromCelValue(run(expr)), want));
+});
+
+describe('upstream: strings extension version 2 has no reverse()', () => {
+  it('"abc".reverse() is a compile error', () => assert.throws(() => compileCel('"abc".reverse()'), CelCompileError));
+});

@@ -1,6 +1,6 @@
 /**
  * String helpers for the CEL environment: RE2-compatible regular expressions (Kubernetes uses Go's RE2),
- * the cel-go strings extension (charAt, replace, format, quote, reverse) and the Kubernetes regex library
+ * the cel-go strings extension (charAt, indexOf, lastIndexOf, substring, trim, replace, format, quote) and the Kubernetes regex library
  * (find, findAll).
  */
 import { CelEvaluationError } from './runtime.js';
@@ -287,8 +287,64 @@ export function replace(s: string, from: string, to: string, n = -1n): string {
   return out + rest;
 }
 
-export function reverse(s: string): string {
-  return codePoints(s).reverse().join('');
+/** Index of `sub` in code points `cps` at or after `from`, or -1. */
+function findFrom(cps: string[], sub: string[], from: number): number {
+  for (let i = from; i + sub.length <= cps.length; i++) {
+    let j = 0;
+    while (j < sub.length && cps[i + j] === sub[j]) j++;
+    if (j === sub.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * cel-go's indexOf, in code points: an empty `sub` answers the offset unchecked; a negative offset is an
+ * error ("index out of range: N"), one past the end finds nothing (current cel-go; older releases raised
+ * the error there too).
+ */
+export function indexOf(s: string, sub: string, offset = 0n): bigint {
+  if (sub === '') return offset;
+  if (offset < 0n) throw new CelEvaluationError(`index out of range: ${offset}`);
+  const cps = codePoints(s);
+  if (offset >= BigInt(cps.length)) return -1n;
+  return BigInt(findFrom(cps, codePoints(sub), Number(offset)));
+}
+
+/** cel-go's lastIndexOf, in code points; without an offset it searches from the end. */
+export function lastIndexOf(s: string, sub: string, offset?: bigint): bigint {
+  const cps = codePoints(s);
+  if (offset === undefined) {
+    if (sub === '') return BigInt(cps.length);
+    offset = BigInt(cps.length - 1);
+  }
+  if (sub === '') return offset;
+  if (offset < 0n) throw new CelEvaluationError(`index out of range: ${offset}`);
+  if (offset >= BigInt(cps.length)) return -1n;
+  const subs = codePoints(sub);
+  for (let i = Math.min(Number(offset), cps.length - subs.length); i >= 0; i--) {
+    if (findFrom(cps.slice(0, i + subs.length), subs, i) === i) return BigInt(i);
+  }
+  return -1n;
+}
+
+/** cel-go's substring, in code points, with its range checks and messages. */
+export function substring(s: string, start: bigint, end?: bigint): string {
+  const cps = codePoints(s);
+  const len = BigInt(cps.length);
+  if (end !== undefined && start > end) throw new CelEvaluationError(`invalid substring range. start: ${start}, end: ${end}`);
+  if (start < 0n || start > len) throw new CelEvaluationError(`index out of range: ${start}`);
+  if (end !== undefined && (end < 0n || end > len)) throw new CelEvaluationError(`index out of range: ${end}`);
+  return cps.slice(Number(start), end === undefined ? undefined : Number(end)).join('');
+}
+
+/**
+ * Go's strings.TrimSpace (unicode.IsSpace), which cel-go's trim uses: unlike JavaScript's trim it removes
+ * U+0085 and keeps U+FEFF.
+ */
+const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, 'g');
+export function trim(s: string): string {
+  return s.replace(GO_TRIM, '');
 }
 
 /** Go strconv.Quote-like quoting (k8s strings.quote). */
@@ -307,9 +363,8 @@ export function quote(s: string): string {
       case '"': out += '\\"'; break;
       default: {
         const cp = ch.codePointAt(0)!;
-        if (cp >= 0xd800 && cp <= 0xdfff) out += '\ufffd'; // lone surrogate: invalid UTF-8 in Go terms
-        else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-        else out += ch;
+        // cel-go escapes only the sequences above and writes other control characters as they are.
+        out += cp >= 0xd800 && cp <= 0xdfff ? '\ufffd' : ch; // lone surrogate: invalid UTF-8 in Go terms
       }
     }
   }
@@ -332,43 +387,50 @@ function toBig(v: unknown): bigint {
   return typeof v === 'bigint' ? v : BigInt((v as { valueOf(): bigint }).valueOf());
 }
 
-function fixed(x: number, prec: number): string {
+/** Non-finite doubles print as en_US does in cel-go's locale-aware %f/%e. */
+function nonFinite(x: number): string | undefined {
   if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
-  return x.toFixed(prec);
+  if (!Number.isFinite(x)) return x > 0 ? '\u221e' : '-\u221e';
+  return undefined;
 }
 
-function sci(x: number, prec: number, upper = false): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'Infinity' : '-Infinity';
+function fixed(x: number, prec: number): string {
+  return nonFinite(x) ?? x.toFixed(prec);
+}
+
+const SUPERSCRIPT = '\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079';
+
+/**
+ * cel-go's %e under its en_US locale printer (golang.org/x/text): `1.052033 × 10⁰³`, narrow no-break
+ * spaces around the sign, the exponent in superscript digits (at least two).
+ */
+function sci(x: number, prec: number): string {
+  const special = nonFinite(x);
+  if (special !== undefined) return special;
   const [mant, exp] = x.toExponential(prec).split('e');
   const e = Number(exp);
-  const s = `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  const digits = [...String(Math.abs(e)).padStart(2, '0')].map((d) => SUPERSCRIPT[Number(d)]).join('');
+  return `${mant}\u202f\u00d7\u202f10${e < 0 ? '\u207b' : ''}${digits}`;
+}
+
+function radix(v: unknown, base: number, upper: boolean): string | undefined {
+  if (!isInt(v)) return undefined;
+  const b = toBig(v);
+  const s = (b < 0n ? '-' : '') + (b < 0n ? -b : b).toString(base);
   return upper ? s.toUpperCase() : s;
 }
 
-function radix(v: unknown, base: number, verb: string, upper = false, str: Stringify): string {
-  if (isInt(v)) {
-    const b = toBig(v);
-    const s = (b < 0n ? '-' : '') + (b < 0n ? -b : b).toString(base);
-    return upper ? s.toUpperCase() : s;
-  }
-  if (verb === 'b' && typeof v === 'boolean') return v ? '1' : '0';
-  if ((verb === 'x' || verb === 'X') && (typeof v === 'string' || v instanceof Uint8Array)) {
-    const bytes = typeof v === 'string' ? Buffer.from(v, 'utf8') : Buffer.from(v);
-    const s = bytes.toString('hex');
-    return upper ? s.toUpperCase() : s;
-  }
-  throw formatError(`%${verb} cannot be used on ${str(v)}: it requires an integer${verb === 'x' || verb === 'X' ? ', string or bytes' : ''}`);
-}
-
 /**
- * cel-go strings.format: %s %d %f %e %x %X %o %b %%, with an optional precision (%.3f). `str` renders values
- * in error messages; `clauseS` renders a %s argument and may refuse it (cel-go's %s takes only some types).
+ * cel-go strings.format (strings extension version 2, as in Kubernetes): %s %d %f %e %x %X %o %b %%, with
+ * an optional precision (%.3f), cel-go's argument checks and its error messages. `clauseS` renders a %s
+ * argument (and may refuse it); `typeName` names a value's CEL type for the errors.
  */
-export function format(fmt: string, args: unknown[], str: Stringify, clauseS: Stringify = str): string {
+export function format(fmt: string, args: unknown[], clauseS: Stringify, typeName: Stringify): string {
   let out = '';
   let argi = 0;
+  const refuse = (what: string, v: unknown): never => {
+    throw formatError(`${what}, was given ${typeName(v)}`);
+  };
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
     if (c !== '%') {
@@ -385,41 +447,48 @@ export function format(fmt: string, args: unknown[], str: Stringify, clauseS: St
     if (fmt[j] === '.') {
       let k = j + 1;
       while (k < fmt.length && /\d/.test(fmt[k])) k++;
-      if (k === j + 1) throw formatError(`missing precision after '.' at position ${j}`);
+      if (k >= fmt.length) {
+        throw new CelEvaluationError('could not parse formatting clause: error while parsing precision: could not find end of precision specifier');
+      }
       precision = Number(fmt.slice(j + 1, k));
       j = k;
     }
     const verb = fmt[j];
-    if (verb === undefined) throw formatError('unterminated format verb at end of string');
-    if (argi >= args.length) throw formatError(`index ${argi} out of range`);
+    if (verb === undefined) throw new CelEvaluationError('unexpected end of string');
+    if (!'sdfexXob'.includes(verb)) throw new CelEvaluationError(`could not parse formatting clause: unrecognized formatting clause "${verb}"`);
+    if (argi >= args.length) throw new CelEvaluationError(`index ${argi} out of range`);
     const v = args[argi++];
     switch (verb) {
       case 's':
         out += clauseS(v);
         break;
       case 'd':
-        if (!isInt(v)) throw formatError(`decimal clause can only be used on integers, was given ${str(v)}`);
-        out += toBig(v).toString();
+        out += radix(v, 10, false) ?? refuse('decimal clause can only be used on integers', v);
         break;
       case 'f':
       case 'e': {
-        const x = typeof v === 'number' ? v : isInt(v) ? Number(toBig(v)) : typeof v === 'string' && /^(NaN|[+-]?Infinity)$/.test(v) ? Number(v) : undefined;
-        if (x === undefined) throw formatError(`${verb === 'f' ? 'fixed-point' : 'scientific'} clause can only be used on doubles, was given ${str(v)}`);
-        out += verb === 'f' ? fixed(x, precision ?? 6) : sci(x, precision ?? 6);
+        // Doubles only (ints are refused, as in cel-go); the strings "NaN" and "±Infinity" stand for the values.
+        const x = typeof v === 'number' ? v : typeof v === 'string' && /^(NaN|-?Infinity)$/.test(v) ? Number(v) : undefined;
+        if (x === undefined) refuse(`${verb === 'f' ? 'fixed-point' : 'scientific'} clause can only be used on doubles`, v);
+        out += verb === 'f' ? fixed(x!, precision ?? 6) : sci(x!, precision ?? 6);
         break;
       }
       case 'x':
-      case 'X':
-        out += radix(v, 16, verb, verb === 'X', str);
+      case 'X': {
+        let hex = radix(v, 16, verb === 'X');
+        if (hex === undefined && (typeof v === 'string' || v instanceof Uint8Array)) {
+          hex = Buffer.from(typeof v === 'string' ? Buffer.from(v, 'utf8') : v).toString('hex');
+          if (verb === 'X') hex = hex.toUpperCase();
+        }
+        out += hex ?? refuse('only integers, byte buffers, and strings can be formatted as hex', v);
         break;
+      }
       case 'o':
-        out += radix(v, 8, verb, false, str);
+        out += radix(v, 8, false) ?? refuse('octal clause can only be used on integers', v);
         break;
       case 'b':
-        out += radix(v, 2, verb, false, str);
+        out += typeof v === 'boolean' ? (v ? '1' : '0') : (radix(v, 2, false) ?? refuse('only integers and bools can be formatted as binary', v));
         break;
-      default:
-        throw formatError(`unrecognized formatting clause %${verb}`);
     }
     i = j;
   }

@@ -103,10 +103,13 @@ export function celToString(v: unknown): string {
 }
 
 /**
- * The %s form of a format() argument. cel-go's %s clause only takes strings, bools, bytes, numbers, maps,
- * lists, types, durations, timestamps and null: the Kubernetes library values (quantity, IP, CIDR, URL,
- * semver, named formats) and optionals are an error there, so they are here too, even inside a list or map,
- * rather than printing text that the cluster would refuse.
+ * The %s form of a format() argument, as cel-go's strings extension (version 2, Kubernetes') prints it:
+ * doubles as Go's shortest form (`2e-09`, `+Inf`); inside lists and maps every member as a CEL literal
+ * (strings quoted, doubles with six decimals, `timestamp("…")`, `duration("…")`), map entries as `key:value`
+ * sorted by key. cel-go's %s takes only strings, bools, bytes, numbers, maps, lists, types, durations,
+ * timestamps and null: the Kubernetes library values (quantity, IP, CIDR, URL, semver, named formats) and
+ * optionals are an error there, so they are here too, even inside a list or map, rather than printing text
+ * that the cluster would refuse.
  */
 export function celFormatString(v: unknown): string {
   const bad = unformattable(v);
@@ -115,7 +118,72 @@ export function celFormatString(v: unknown): string {
       `error during formatting: string clause can only be used on strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps, was given ${bad}`,
     );
   }
+  if (typeof v === 'number') return goShortest(v);
+  if (Array.isArray(v) || v instanceof Set) return formatList([...v]);
+  if (v instanceof Map || (typeof v === 'object' && v !== null && isPlainObject(v))) return formatMap(v);
+  if (v instanceof Date) return goTimestamp(v);
+  if (isTypeValue(v)) return v.name;
   return celToString(v);
+}
+
+/** The CEL type name cel-go puts in format() errors ("was given null_type"). */
+export function celTypeName(v: unknown): string {
+  if (v === null || v === undefined) return 'null_type';
+  if (typeof v === 'bigint') return 'int';
+  if (typeof v === 'number') return 'double';
+  if (typeof v === 'string' || typeof v === 'boolean') return typeof v === 'string' ? 'string' : 'bool';
+  if (v instanceof UnsignedInt) return 'uint';
+  if (v instanceof Uint8Array) return 'bytes';
+  if (Array.isArray(v) || v instanceof Set) return 'list';
+  if (v instanceof Date) return 'google.protobuf.Timestamp';
+  if (v instanceof Duration) return 'google.protobuf.Duration';
+  if (isTypeValue(v)) return 'type';
+  return unformattable(v) ?? 'map';
+}
+
+function isTypeValue(v: unknown): v is { name: string } {
+  return typeof v === 'object' && v !== null && v.constructor?.name === 'Type' && typeof (v as { name?: unknown }).name === 'string';
+}
+
+/** Go strconv.FormatFloat(x, 'g', -1, 64): shortest digits, exponent form below 1e-4 or from 1e6 up. */
+function goShortest(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const [mant, e] = x.toExponential().split('e');
+  const exp = Number(e);
+  if (x !== 0 && (exp < -4 || exp >= 6)) return `${mant}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/** Go time.RFC3339Nano, as cel-go prints timestamps: fractional seconds without trailing zeros. */
+function goTimestamp(d: Date): string {
+  return d.toISOString().replace(/\.?0+Z$/, 'Z');
+}
+
+/** Go %q of a string, the way cel-go quotes strings inside formatted lists and maps. */
+function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, (m, h: string) => (h === '7f' || Number.parseInt(h, 16) < 0x20 ? `\\x${h}` : m)).replace(/\x07/g, '\\a').replace(/\x0b/g, '\\v');
+}
+
+/** A list or map member as a CEL literal (cel-go formatting.go clauseForType + quoteForCEL). */
+function formatMember(v: unknown): string {
+  if (typeof v === 'string') return goQuote(v);
+  if (v instanceof Uint8Array) return `b${goQuote(Buffer.from(v).toString('utf8'))}`;
+  if (typeof v === 'number') return Number.isFinite(v) ? v.toFixed(6) : `"${goShortest(v)}"`;
+  if (v instanceof Date) return `timestamp("${goTimestamp(v)}")`;
+  if (v instanceof Duration) return `duration("${v.toString()}")`;
+  return celFormatString(v);
+}
+
+function formatList(items: unknown[]): string {
+  return `[${items.map(formatMember).join(', ')}]`;
+}
+
+function formatMap(m: object): string {
+  const entries = m instanceof Map ? [...m] : Object.keys(m).map((k) => [k, (m as Record<string, unknown>)[k]] as const);
+  const pairs = entries.map(([k, v]) => [typeof k === 'string' ? goQuote(k) : celToString(k), formatMember(v)] as const);
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `{${pairs.map(([k, v]) => `${k}:${v}`).join(', ')}}`;
 }
 
 /** The CEL type name of the first value in `v` that %s refuses, if any. */
