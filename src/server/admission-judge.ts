@@ -72,8 +72,28 @@ export interface AdmissionJudge {
   readonly ready: boolean;
 }
 
+/**
+ * Longest reference (or break-glass reason) a log line carries. What an API server sends is far shorter (names at most 253
+ * characters, a ServiceAccount's username about 340), but the port takes requests from anyone who reaches
+ * it, and a forged one must not turn a log line into megabytes of its content.
+ */
+export const MAX_REF_CHARS = 512;
+
 export function refOf(info: AdmissionRequestInfo): RequestRef {
-  return { uid: info.uid, operation: info.operation, kind: info.kind, namespace: info.namespace, name: info.name, user: info.user, dryRun: info.request.dryRun === true };
+  return {
+    uid: bounded(info.uid),
+    operation: info.operation,
+    kind: bounded(info.kind),
+    namespace: bounded(info.namespace),
+    name: bounded(info.name),
+    user: bounded(info.user),
+    dryRun: info.request.dryRun === true,
+  };
+}
+
+/** `text`, cut to MAX_REF_CHARS (with an ellipsis) for a log line. */
+export function bounded(text: string): string {
+  return text.length <= MAX_REF_CHARS ? text : `${text.slice(0, MAX_REF_CHARS - 1)}…`;
 }
 
 /**

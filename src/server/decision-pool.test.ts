@@ -163,6 +163,22 @@ describe('decision pool (scripted worker)', () => {
     assert.deepEqual(again.map((a) => a.status), [200, 200, 200]);
   });
 
+  it('names a small request that overruns the deadline or crashes its worker, from the body the pool kept', async () => {
+    const logs: LogEntry[] = [];
+    const p = await scripted({ workers: 1, deadlineMs: 200 }, logs);
+    for (const [uid, error] of [['spin', /^no decision within 0.2 s/], ['crash', /exited with code 3/]] as const) {
+      const answer = await p.judge(bytes(review(POD, { uid })));
+      assert.equal(answer.status, 500);
+      assert.match((answer as { error: string }).error, error);
+      assert.deepEqual((answer as { ref?: unknown }).ref, { uid, operation: 'CREATE', kind: 'Pod', namespace: 'shop', name: 'p', user: 'dev', dryRun: false });
+    }
+    // A large body is the worker's to name (the pool keeps none): unnamed when the worker said nothing.
+    const large = await pool({ workerUrl: SCRIPTED, workers: 1, deadlineMs: 200, announceBytes: 64 });
+    const unnamed = await large.judge(bytes(review(POD, { uid: 'spin' })));
+    assert.equal(unnamed.status, 500);
+    assert.equal((unnamed as { ref?: unknown }).ref, undefined);
+  });
+
   it('a request waiting for a worker also has the deadline', async () => {
     const p = await scripted({ workers: 1, deadlineMs: 200 });
     const [first, second] = await Promise.all([p.judge(bytes('hang')), p.judge(bytes('queued'))]);

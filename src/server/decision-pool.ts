@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { K8sObject } from '../model/types.js';
-import type { AdmissionJudge, ClientDeparture, Judgement, RequestRef } from './admission-judge.js';
+import { refOf, type AdmissionJudge, type ClientDeparture, type Judgement, type RequestRef } from './admission-judge.js';
+import { parseAdmissionReview } from './admission-review.js';
 import type { AdmissionSettings } from './admission-settings.js';
 import type { NamespaceLookup } from './namespace-lookup.js';
 import type { Logger } from './webhook-server.js';
@@ -51,6 +52,7 @@ export interface DecisionPoolOptions {
 
 interface Job {
   id: number;
+  /** Until handed to a worker; afterwards only a body below announceBytes is kept (see pump). */
   body: Uint8Array;
   resolve: (j: Judgement) => void;
   timer: NodeJS.Timeout;
@@ -111,7 +113,7 @@ export class DecisionPool implements AdmissionJudge {
       this.jobs.set(id, job);
       this.queue.push(job);
       departure?.onGone(() => {
-        if (!job.slot) this.settle(job, { status: 500, error: 'the client went away before a worker was free' });
+        if (!job.slot) this.settle(job, { status: 500, error: 'the client went away before a worker was free', ref: refOfJob(job, this.announceBytes) });
       });
       this.pump();
     });
@@ -133,8 +135,12 @@ export class DecisionPool implements AdmissionJudge {
     return this.jobs.size;
   }
 
+  private get announceBytes(): number {
+    return this.options.announceBytes ?? 64 * 1024;
+  }
+
   private spawn(index: number): Promise<void> {
-    const data: WorkerData = { settings: this.options.settings, namespaces: this.options.namespaceLookup !== undefined, announceBytes: this.options.announceBytes ?? 64 * 1024 };
+    const data: WorkerData = { settings: this.options.settings, namespaces: this.options.namespaceLookup !== undefined, announceBytes: this.announceBytes };
     const worker = new Worker(this.options.workerUrl ?? WORKER_URL, { workerData: data });
     const slot: Slot = { worker, ready: false };
     this.slots[index] = slot;
@@ -169,7 +175,7 @@ export class DecisionPool implements AdmissionJudge {
     const wasReady = slot.ready;
     slot.ready = false;
     void slot.worker.terminate();
-    if (slot.job) this.settle(slot.job, { status: 500, error: reason, ref: slot.job.ref });
+    if (slot.job) this.settle(slot.job, { status: 500, error: reason, ref: refOfJob(slot.job, this.announceBytes) });
     slot.job = undefined;
     if (this.closing || !this.started) return;
     this.replaced++;
@@ -216,7 +222,13 @@ export class DecisionPool implements AdmissionJudge {
       // Hand the bytes over without a copy, unless they share memory with other buffers (Node's pool). The
       // copy must be a Uint8Array's: a Buffer's slice() is a view of the pool, which Node 22+ refuses to
       // transfer (DataCloneError; Node 20 copied it silently).
-      const body = job.body.byteOffset === 0 && job.body.byteLength === job.body.buffer.byteLength ? job.body : Uint8Array.prototype.slice.call(job.body);
+      // Small bodies are copied too and the pool keeps its own: workers name only large bodies as soon as they
+      // are parsed (a message more per request costs more than a copy), yet a small object can be slow as
+      // well (a custom policy's regular expression or CEL), and a deadline or a crash should still name it.
+      const small = job.body.byteLength < this.announceBytes;
+      const whole = job.body.byteOffset === 0 && job.body.byteLength === job.body.buffer.byteLength;
+      const body = whole && !small ? job.body : Uint8Array.prototype.slice.call(job.body);
+      if (!small) job.body = EMPTY;
       try {
         slot.worker.postMessage({ t: 'judge', id: job.id, body } satisfies ToWorker, [body.buffer as ArrayBuffer]);
       } catch (err) {
@@ -232,7 +244,7 @@ export class DecisionPool implements AdmissionJudge {
     this.settle(job, {
       status: 500,
       error: `no decision within ${seconds} s (an enormous object or a slow policy); the API server applies the webhook's failurePolicy`,
-      ref: job.ref,
+      ref: refOfJob(job, this.announceBytes),
     });
     const slot = job.slot;
     if (!slot) return;
@@ -253,6 +265,22 @@ export class DecisionPool implements AdmissionJudge {
     const queued = this.queue.indexOf(job);
     if (queued !== -1) this.queue.splice(queued, 1);
     job.resolve(judgement);
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The request a failed job was for: as its worker announced it, else read from the body the pool kept (only
+ * bodies below announceBytes, so parsing one here is cheap). Undefined when neither names it.
+ */
+function refOfJob(job: Job, announceBytes: number): RequestRef | undefined {
+  // A large body still queued is not parsed here: that is the work the server thread hands off.
+  if (job.ref || job.body.byteLength === 0 || job.body.byteLength >= announceBytes) return job.ref;
+  try {
+    return refOf(parseAdmissionReview(Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength)));
+  } catch {
+    return undefined;
   }
 }
 

@@ -50,6 +50,12 @@ describe('namespace lookup from the API server', () => {
     assert.equal(await lookup.get('missing'), null);
     assert.equal(await lookup.get('broken'), null);
     assert.ok(errors.some((e) => /broken: the API server answered 500/.test(e)));
+    // Names no Namespace can have (only forged requests carry them) are not asked for.
+    const [asked, reported] = [seen.length, errors.length];
+    for (const name of ['x'.repeat(100_000), 'Shop', 'a/b', '../secrets', '-a', 'a'.repeat(64)]) assert.equal(await lookup.get(name), null, name.slice(0, 20));
+    assert.deepEqual([seen.length, errors.length], [asked, reported]);
+    assert.equal(await lookup.get('a'.repeat(63)), null);
+    assert.equal(seen.length, asked + 1, 'a 63-character label is a valid name');
     lookup.close();
   });
 

@@ -18,6 +18,8 @@ export interface ApiServerAccess {
 }
 
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
+/** What the API server accepts as a Namespace's name: an RFC 1123 label. */
+const NAMESPACE_NAME = /^[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** The pod's own API access (in-cluster config), or undefined outside a cluster. */
 export function inClusterAccess(env: NodeJS.ProcessEnv = process.env, dir = SERVICE_ACCOUNT_DIR): ApiServerAccess | undefined {
@@ -62,6 +64,9 @@ export class ApiNamespaceLookup implements NamespaceLookup {
   }
 
   get(name: string): Promise<K8sObject | null> {
+    // A name that is not a DNS label names no Namespace; only a forged request carries one, and it must not
+    // become a request to the API server (nor an error line quoting it).
+    if (!NAMESPACE_NAME.test(name)) return Promise.resolve(null);
     const hit = this.cache.get(name);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.value;
     const value = this.fetch(name);

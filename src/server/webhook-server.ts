@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AdmissionPolicy } from './admission-evaluator.js';
-import { ClientDeparture, InlineJudge, type AdmissionJudge } from './admission-judge.js';
+import { bounded, ClientDeparture, InlineJudge, type AdmissionJudge } from './admission-judge.js';
 import { METRICS_CONTENT_TYPE, WebhookMetrics } from './metrics.js';
 import type { NamespaceLookup } from './namespace-lookup.js';
 
@@ -331,7 +331,7 @@ export class WebhookServer {
     if (judgement.breakGlassReason !== undefined) {
       entry.level = 'warn';
       entry.msg = 'break-glass admission';
-      entry.breakGlassReason = judgement.breakGlassReason.length > 512 ? `${judgement.breakGlassReason.slice(0, 511)}…` : judgement.breakGlassReason;
+      entry.breakGlassReason = bounded(judgement.breakGlassReason);
     }
     this.log(entry);
   }

@@ -1,6 +1,8 @@
 /**
  * A decision worker for the pool's tests, speaking decision-worker's protocol with scripted behaviour by
- * body text: "hang" never answers (after naming the object), "crash" exits the thread, "ns:<name>" asks the
+ * body text: "hang" never answers (after naming the object), an AdmissionReview whose uid is "spin" never
+ * answers without naming it (as the real worker does with small bodies), "crash" (or such a review whose
+ * uid is "crash") exits the thread, "ns:<name>" asks the
  * pool for a Namespace and answers with its labels; anything else is answered at once. A cancelled job is
  * answered anyway (400 "cancelled <id>"), so tests can see the pool ignores answers to expired jobs. With `failStart`
  * in its settings, it reports that it cannot build its policy.
@@ -29,7 +31,12 @@ if ((workerData as { settings: { failStart?: boolean } }).settings.failStart) {
         /* a decision that never ends */
       }
     }
-    if (text === 'crash') process.exit(3);
+    if (text.includes('"uid":"spin"')) {
+      for (;;) {
+        /* a slow policy on a small object: the worker says nothing */
+      }
+    }
+    if (text === 'crash' || text.includes('"uid":"crash"')) process.exit(3);
     if (text.startsWith('ns:')) return send({ t: 'ns', id: m.id, namespace: text.slice(3) });
     send({ t: 'done', id: m.id, judgement: { status: 200, payload: `echo:${text}:${m.body.byteLength}`, verdict: 'allowed', ref, checks: [], denying: [] } });
   });
