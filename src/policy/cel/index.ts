@@ -22,7 +22,7 @@ import { Semver, semver } from './semver.js';
 import { registerComprehensions, TWO_VAR_MACROS } from './comprehensions.js';
 import { registerOptionalMacros } from './optional-macros.js';
 import { FORMATS, NamedFormat } from './formats.js';
-import { charAt, find, findAll, format, indexOf, lastIndexOf, matches, quote, re2Problem, replace, substring, trim } from './text.js';
+import { charAt, find, findAll, format, indexOf, lastIndexOf, matches, quote, regexProblem, replace, substring, trim } from './text.js';
 import { celEquals, celFormatString, celTypeName, fromCelValue, isPlainObject, lists, toCelValue } from './values.js';
 
 export { CelCostLimitError, CelEvaluationError, CostTracker, PER_CALL_LIMIT, RUNTIME_COST_BUDGET, fromCelValue, toCelValue };
@@ -325,13 +325,8 @@ function fromLibraryError(expression: string, err: unknown): CelCompileError {
 function staticChecks(expression: string, root: AstNode, declared: ReadonlySet<string>): void {
   const regexLiteral = (node: unknown): void => {
     if (isNode(node) && node.op === 'value' && typeof node.args === 'string') {
-      const problem = re2Problem(node.args);
-      if (problem) throw compileError(expression, `invalid regular expression ${JSON.stringify(node.args)}: ${problem}`, node.start);
-      try {
-        find('', node.args);
-      } catch (err) {
-        throw compileError(expression, (err as Error).message, node.start);
-      }
+      const problem = regexProblem(node.args);
+      if (problem) throw compileError(expression, problem, node.start);
     }
   };
   const walk = (node: AstNode, nesting: number): void => {
