@@ -205,6 +205,7 @@ describe('renderWebhookManifests: structure', () => {
     assert.deepEqual(c.args, [
       'webhook', 'serve', '--tls-cert', '/etc/bulwark/tls/tls.crt', '--tls-key', '/etc/bulwark/tls/tls.key',
       '--config', '/etc/bulwark/config/.bulwark.yaml', '--port', '8443', '--decision-timeout', '4',
+      '--exclude-namespace', 'bulwark-system', '--exclude-namespace', 'kube-system',
     ]);
     assert.deepEqual(c.ports, [{ name: 'https', containerPort: 8443, protocol: 'TCP' }]);
     assert.deepEqual(c.securityContext, {
@@ -242,7 +243,8 @@ describe('renderWebhookManifests: structure', () => {
 
   it('audit mode starts the server with --mode audit', () => {
     const deployment = one(docs(renderWebhookManifests(options('cert-manager', { mode: 'audit' })).yaml), 'Deployment');
-    assert.deepEqual(deployment.spec.template.spec.containers[0].args.slice(-2), ['--mode', 'audit']);
+    const args = deployment.spec.template.spec.containers[0].args as string[];
+    assert.deepEqual(args.slice(args.indexOf('--mode'), args.indexOf('--mode') + 2), ['--mode', 'audit']);
   });
 
   it('PodDisruptionBudget with 2+ replicas; none with one replica, and a note says why', () => {
@@ -305,6 +307,24 @@ describe('renderWebhookManifests: structure', () => {
     assert.equal(one(docs(failText), 'ValidatingWebhookConfiguration').webhooks[0].timeoutSeconds, 5);
   });
 
+  it('the comment and notes say whether kube-system is excluded', () => {
+    const cases: [string[], boolean][] = [[['kube-system'], true], [['kube-system', 'monitoring'], true], [['monitoring'], false], [[], false]];
+    for (const [excludedNamespaces, kubeSystemExcluded] of cases) {
+      const { yaml: text, notes } = renderWebhookManifests(options('cert-manager', { excludedNamespaces }));
+      const label = `excludedNamespaces ${JSON.stringify(excludedNamespaces)}`;
+      assert.equal(/and kube-system, whose pods the cluster needs to recover/.test(text), kubeSystemExcluded, label);
+      assert.equal(/kube-system is NOT excluded/.test(text), !kubeSystemExcluded, label);
+      assert.equal(notes.some((n) => n.startsWith('kube-system is not excluded')), !kubeSystemExcluded, label);
+      // The server skips exactly what the API server does not send: else its default (kube-system) would
+      // admit unchecked what the configuration sends it.
+      const args = one(docs(text), 'Deployment').spec.template.spec.containers[0].args as string[];
+      const serverExcludes = args.flatMap((a, i) => (args[i - 1] === '--exclude-namespace' ? [a] : [])).sort();
+      const vwc = one(docs(text), 'ValidatingWebhookConfiguration');
+      const configExcludes = (vwc.webhooks[0].namespaceSelector.matchExpressions[0].values as string[]).slice().sort();
+      assert.deepEqual(serverExcludes, configExcludes, label);
+    }
+  });
+
   it('the webhook namespace is excluded even when excludedNamespaces is empty', () => {
     const vwc = one(docs(renderWebhookManifests(options('cert-manager', { excludedNamespaces: [], namespace: 'sec' })).yaml), 'ValidatingWebhookConfiguration');
     assert.deepEqual(vwc.webhooks[0].namespaceSelector.matchExpressions[0].values, ['sec']);
@@ -341,6 +361,13 @@ describe('renderWebhookManifests: invalid options are rejected', () => {
     ['unknown mode', { mode: 'warn' as 'audit' }, /mode/],
     ['bad excluded namespace', { excludedNamespaces: ['ok', 'Not OK'] }, /excluded namespace "Not OK"/],
     ['invalid config', { config: 'nonsense: true\n' }, /config is not a valid \.bulwark\.yaml/],
+    // A default-deny NetworkPolicy and Pod Security restricted in these would break the cluster's own pods.
+    ['namespace kube-system', { namespace: 'kube-system' }, /namespace "kube-system" is one the cluster runs on/],
+    ['namespace default', { namespace: 'default' }, /namespace "default" is one the cluster runs on/],
+    ['namespace kube-public', { namespace: 'kube-public' }, /namespace "kube-public" is one the cluster runs on/],
+    ['namespace kube-node-lease', { namespace: 'kube-node-lease' }, /namespace "kube-node-lease" is one the cluster runs on/],
+    // Only the config text is shipped; the server exits on a missing policy path, so the pods would crash-loop.
+    ['config with policyPaths', { config: 'policyPaths: [./policies]\n' }, /policyPaths \(\.\/policies\).*inline under "policies:"/],
   ];
   for (const [name, extra, message] of cases) {
     it(name, () => assert.throws(() => renderWebhookManifests(options('cert-manager', extra)), message));
@@ -350,6 +377,20 @@ describe('renderWebhookManifests: invalid options are rejected', () => {
   });
   it('generated TLS with a caBundle that is not a base64 PEM certificate', () => {
     assert.throws(() => renderWebhookManifests(options('generated', { caBundle: Buffer.from('hello').toString('base64') })), /caBundle must be/);
+  });
+  it('generated TLS with an unpadded caBundle (Node decodes it, the API server refuses it)', () => {
+    // A PEM whose length is not a multiple of 3 encodes with '=' padding; drop it.
+    let pem = Buffer.from(caBundle(), 'base64').toString('utf8');
+    if (pem.length % 3 === 0) pem += '\n';
+    const unpadded = Buffer.from(pem).toString('base64').replace(/=+$/, '');
+    assert.notEqual(unpadded.length % 4, 0);
+    assert.throws(() => renderWebhookManifests(options('generated', { caBundle: unpadded })), /caBundle must be/);
+  });
+  it('accepted: an empty policyPaths list, a wrapped caBundle', () => {
+    assert.doesNotThrow(() => renderWebhookManifests(options('cert-manager', { config: 'policyPaths: []\n' })));
+    const wrapped = caBundle().replace(/(.{76})/g, '$1\n');
+    const vwc = one(docs(renderWebhookManifests(options('generated', { caBundle: wrapped })).yaml), 'ValidatingWebhookConfiguration');
+    assert.equal(vwc.webhooks[0].clientConfig.caBundle, caBundle());
   });
 });
 

@@ -71,6 +71,12 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** Service names are RFC 1035 labels: they start with a letter. */
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/**
+ * Namespaces the cluster itself creates and runs on. The manifests label their namespace Pod Security
+ * `restricted` and put a default-deny NetworkPolicy in it: in kube-system that would cut CoreDNS off and refuse
+ * new kube-proxy/CNI pods; in default it would cut off every workload there.
+ */
+const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
 /** The names of the generated objects, derived from options.name. */
 export function webhookObjectNames(name: string): {
@@ -117,6 +123,9 @@ function validate(o: WebhookManifestOptions): void {
   if (typeof o.namespace !== 'string' || !DNS_LABEL.test(o.namespace) || o.namespace.length > 63) {
     fail(`namespace "${o.namespace}" is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters)`);
   }
+  if (SYSTEM_NAMESPACES.has(o.namespace)) {
+    fail(`namespace "${o.namespace}" is one the cluster runs on; the manifests give their namespace a default-deny NetworkPolicy and Pod Security "restricted", so use a namespace of its own (e.g. ${WEBHOOK_MANIFEST_DEFAULTS.namespace})`);
+  }
   // The longest derived name is `<name>-selfsigned`; Service names must be RFC 1035 labels of at most 63 characters.
   if (typeof o.name !== 'string' || !DNS_1035_LABEL.test(o.name) || o.name.length > 52) {
     fail(`name "${o.name}" must start with a letter, hold only lowercase letters, digits and '-', and be at most 52 characters`);
@@ -129,7 +138,8 @@ function validate(o: WebhookManifestOptions): void {
   if (o.tls === 'generated') {
     if (typeof o.caBundle !== 'string' || o.caBundle.trim() === '') fail('tls "generated" needs caBundle (base64 of the CA certificate PEM)');
     const bundle = (o.caBundle as string).replace(/\s+/g, '');
-    if (!BASE64.test(bundle) || !Buffer.from(bundle, 'base64').toString('utf8').includes('-----BEGIN CERTIFICATE-----')) {
+    // The API server decodes caBundle as padded standard base64 and refuses anything else; Buffer.from is laxer.
+    if (!BASE64.test(bundle) || bundle.length % 4 !== 0 || !Buffer.from(bundle, 'base64').toString('utf8').includes('-----BEGIN CERTIFICATE-----')) {
       fail('caBundle must be the base64 encoding of a PEM CA certificate');
     }
   }
@@ -144,10 +154,16 @@ function validate(o: WebhookManifestOptions): void {
   }
   if (o.config !== undefined) {
     if (typeof o.config !== 'string') fail('config must be the text of a .bulwark.yaml');
+    let parsed: ReturnType<typeof parseConfig> | undefined;
     try {
-      parseConfig(o.config as string, CONFIG_FILE);
+      parsed = parseConfig(o.config as string, CONFIG_FILE);
     } catch (err) {
       fail(`config is not a valid .bulwark.yaml: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    // Only the config text reaches the ConfigMap: files named by policyPaths are not in the pod, and the
+    // server refuses to start on a missing path, so every pod would crash-loop.
+    if (parsed?.policyPaths !== undefined && parsed.policyPaths.length > 0) {
+      fail(`config names policyPaths (${parsed.policyPaths.join(', ')}), files the webhook pods do not have; put those policies inline under "policies:"`);
     }
   }
 }
@@ -340,6 +356,9 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     // Answer before the API server gives up, so the log names the object that took too long.
     '--decision-timeout', String(decisionTimeoutFor(o.timeoutSeconds)),
     ...(o.mode === 'audit' ? ['--mode', 'audit'] : []),
+    // The same exclusions as the webhook configuration: otherwise the server's own default (kube-system)
+    // would admit unchecked what the API server sends when kube-system is not excluded here.
+    ...excluded.flatMap((namespace) => ['--exclude-namespace', namespace]),
   ];
   const configHash = createHash('sha256').update(config).digest('hex');
   docs.push([
@@ -572,7 +591,9 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
   docs.push([
     '# Applied last. The API server sends CREATE and UPDATE of these resources to the webhook, except in the',
     `# excluded namespaces (${excluded.join(', ')}): the webhook's own namespace always, so it can restart`,
-    '# while it is down, and kube-system, whose pods the cluster needs to recover.',
+    ...(excluded.includes('kube-system')
+      ? ['# while it is down, and kube-system, whose pods the cluster needs to recover.']
+      : ['# while it is down. kube-system is NOT excluded: its pods then depend on this webhook too.']),
     'apiVersion: admissionregistration.k8s.io/v1',
     'kind: ValidatingWebhookConfiguration',
     'metadata:',
@@ -627,6 +648,12 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     notes.push(
       'failurePolicy Fail: apply everything except the ValidatingWebhookConfiguration first and wait for `kubectl -n ' +
         `${ns} rollout status deployment/${n.deployment}`  + '`, otherwise requests are rejected until the pods are ready. ClusterRoles and ClusterRoleBindings are cluster-scoped, so an outage blocks them in every namespace.',
+    );
+  }
+  if (!excluded.includes('kube-system')) {
+    notes.push(
+      'kube-system is not excluded: the webhook judges its objects' +
+        `${o.failurePolicy === 'Fail' ? ', and while it is down the API server rejects them, including the pods the cluster needs to recover' : ''}. Add --exclude-namespace kube-system to keep the cluster's own pods independent of the webhook.`,
     );
   }
   notes.push(
