@@ -8,6 +8,7 @@ import { DecisionPool, defaultWorkerCount } from '../server/decision-pool.js';
 import { WebhookMetrics } from '../server/metrics.js';
 import { ApiNamespaceLookup, inClusterAccess } from '../server/namespace-lookup.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { renderWebhookManifests, webhookManifestOptions, webhookObjectNames, WEBHOOK_MANIFEST_DEFAULTS } from '../server/webhook-manifests.js';
 import { generateWebhookTls, writeTlsFiles } from '../server/tls-files.js';
 import { UsageError } from './exit-codes.js';
@@ -104,27 +105,24 @@ function writeManifests(flags: ManifestFlags): void {
   if (!Number.isInteger(replicas) || replicas < 1) throw new UsageError('--replicas must be a positive integer');
   if (!Number.isInteger(timeout) || timeout < 1 || timeout > 30) throw new UsageError('--timeout must be 1 to 30 seconds');
   let config: string | undefined;
+  let policyFiles: { name: string; text: string }[] | undefined;
   if (flags.config) {
-    loadConfig(flags.config); // fail here, with file and line, rather than in the cluster
+    const loaded = loadConfig(flags.config); // fail here, with file and line, rather than in the cluster
     config = readFileSync(flags.config, 'utf8');
+    // Policies the config loads from the policies/ directory beside it go into the ConfigMap with it.
+    const configPath = resolve(flags.config);
+    const policiesDir = join(dirname(configPath), 'policies');
+    const files = [...new Set(loaded.policies.map((p) => resolve(p.file)))].filter((f) => f !== configPath);
+    policyFiles = files.map((f) => ({ name: relative(policiesDir, f), text: readFileSync(f, 'utf8') }));
   }
-  let caBundle: string | undefined;
-  const notes: string[] = [];
-  if (flags.tls === 'generated') {
-    const tls = generateWebhookTls({ serviceName: webhookObjectNames(flags.name).service, namespace: flags.namespace });
-    mkdirSync(flags.tlsDir, { recursive: true });
-    const files = writeTlsFiles(flags.tlsDir, tls);
-    caBundle = tls.caBundle;
-    // The renderer's own note says how to create the Secret from these files; the key never enters the manifests.
-    notes.push(`wrote ${files.join(', ')}`);
-  }
+  const tls = flags.tls === 'generated' ? generateWebhookTls({ serviceName: webhookObjectNames(flags.name).service, namespace: flags.namespace }) : undefined;
   let rendered: { yaml: string; notes: string[] };
   try {
     rendered = renderWebhookManifests(
       webhookManifestOptions({
         image: flags.image,
         tls: flags.tls,
-        caBundle,
+        caBundle: tls?.caBundle,
         namespace: flags.namespace,
         name: flags.name,
         replicas,
@@ -132,11 +130,19 @@ function writeManifests(flags: ManifestFlags): void {
         timeoutSeconds: timeout,
         mode: flags.mode,
         config,
+        policyFiles,
         excludedNamespaces: flags.excludeNamespace,
       }),
     );
   } catch (err) {
     throw new UsageError((err as Error).message);
+  }
+  const notes: string[] = [];
+  if (tls) {
+    // Written only once the options are known to be good. The renderer's own note says how to create the
+    // Secret from these files; the key never enters the manifests.
+    mkdirSync(flags.tlsDir, { recursive: true });
+    notes.push(`wrote ${writeTlsFiles(flags.tlsDir, tls).join(', ')}`);
   }
   if (flags.output) writeFileSync(flags.output, rendered.yaml);
   else process.stdout.write(rendered.yaml);

@@ -29,6 +29,11 @@ export interface WebhookManifestOptions {
   mode: 'enforce' | 'audit';
   /** Text of the .bulwark.yaml shipped in the ConfigMap; default DEFAULT_WEBHOOK_CONFIG. */
   config?: string;
+  /**
+   * Policy files the config loads from the `policies/` directory beside it (see loadConfig), shipped in the
+   * same ConfigMap and mounted as `policies/<name>` beside the config, where the server looks for them.
+   */
+  policyFiles?: { name: string; text: string }[];
   /** Namespaces the webhook never sees. Default ['kube-system']; the webhook's own namespace is always added. */
   excludedNamespaces: string[];
 }
@@ -77,6 +82,19 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
  * new kube-proxy/CNI pods; in default it would cut off every workload there.
  */
 const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/**
+ * ConfigMap keys cannot hold '/': each policy file gets a key of its own (numbered, in load order, so the
+ * server reads them in the same order), which the config volume mounts as policies/<file> beside the config.
+ */
+function policyFileItems(files: readonly { name: string; text: string }[]): { key: string; path: string; text: string }[] {
+  return files.map((f, i) => {
+    const ext = /\.ya?ml$/i.exec(f.name)?.[0] ?? '.yaml';
+    const base = f.name.slice(0, f.name.length - (/\.ya?ml$/i.test(f.name) ? ext.length : 0)).replace(/[^-._a-zA-Z0-9]/g, '_').slice(0, 200);
+    const file = `${String(i + 1).padStart(3, '0')}-${base}${ext}`;
+    return { key: `policy-${file}`, path: `policies/${file}`, text: f.text };
+  });
+}
 
 /** The names of the generated objects, derived from options.name. */
 export function webhookObjectNames(name: string): {
@@ -255,10 +273,14 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
   ]);
 
   // ── ConfigMap ──
-  const data = yaml.dump({ [CONFIG_FILE]: config }, { lineWidth: -1, noRefs: true }).replace(/\n$/, '').split('\n');
+  const policyItems = policyFileItems(o.policyFiles ?? []);
+  const data = yaml
+    .dump({ [CONFIG_FILE]: config, ...Object.fromEntries(policyItems.map((p) => [p.key, p.text])) }, { lineWidth: -1, noRefs: true })
+    .replace(/\n$/, '')
+    .split('\n');
   docs.push([
-    `# The webhook's policy, mounted read-only at ${CONFIG_DIR}/${CONFIG_FILE}. Edit it here and re-apply: the`,
-    '# Deployment carries a hash of it, so changing it rolls the pods.',
+    `# The webhook's policy, mounted read-only at ${CONFIG_DIR}/${CONFIG_FILE}${policyItems.length > 0 ? ', its policy files under policies/ beside it' : ''}. Edit it here and`,
+    '# re-apply: the Deployment carries a hash of it, so changing it rolls the pods.',
     'apiVersion: v1',
     'kind: ConfigMap',
     ...meta(n.config, true),
@@ -360,7 +382,9 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     // would admit unchecked what the API server sends when kube-system is not excluded here.
     ...excluded.flatMap((namespace) => ['--exclude-namespace', namespace]),
   ];
-  const configHash = createHash('sha256').update(config).digest('hex');
+  const hash = createHash('sha256').update(config);
+  for (const p of policyItems) hash.update(`\0${p.key}\0${p.text}`);
+  const configHash = hash.digest('hex');
   docs.push([
     `# ${o.replicas} replica${o.replicas === 1 ? '' : 's'}; rolling updates start a new pod before stopping an old one (maxUnavailable 0),`,
     '# so the webhook keeps answering during upgrades, and pods prefer different nodes and zones.',
@@ -479,6 +503,9 @@ export function renderWebhookManifests(options: WebhookManifestOptions): { yaml:
     '          configMap:',
     `            name: ${q(n.config)}`,
     '            defaultMode: 292 # 0444',
+    ...(policyItems.length > 0
+      ? ['            items:', `              - {key: ${q(CONFIG_FILE)}, path: ${q(CONFIG_FILE)}}`, ...policyItems.map((p) => `              - {key: ${q(p.key)}, path: ${q(p.path)}}`)]
+      : []),
     '        - name: tmp',
     '          emptyDir:',
     '            medium: Memory',

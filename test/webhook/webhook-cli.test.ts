@@ -1,9 +1,12 @@
 /** `bulwark webhook serve` as a process: flags, the startup line, one decision per log line, SIGTERM drains and exits 0. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import yaml from 'js-yaml';
 import { after, describe, it } from 'node:test';
+import { loadConfig } from '../../src/policy/config.js';
 import { repoRoot } from '../../src/testing/repo-root.js';
 import { admissionReview, call, deployment, HARDENED, makeCert } from './webhook-test-support.js';
 
@@ -105,3 +108,55 @@ async function waitFor(get: () => string | undefined, context: () => string, ms 
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+describe('bulwark webhook manifests --config', () => {
+  /** The config volume as the kubelet mounts it: every item of the ConfigMap at its path. */
+  function mountConfigVolume(text: string, into: string): string {
+    const objects = yaml.loadAll(text) as { kind?: string; data?: Record<string, string>; spec?: { template?: { spec?: { volumes?: { name: string; configMap?: { items?: { key: string; path: string }[] } }[] } } } }[];
+    const configMap = objects.find((o) => o?.kind === 'ConfigMap');
+    const volume = objects.find((o) => o?.kind === 'Deployment')?.spec?.template?.spec?.volumes?.find((v) => v.name === 'config');
+    const data = configMap?.data ?? {};
+    const items = volume?.configMap?.items ?? Object.keys(data).map((key) => ({ key, path: key }));
+    for (const { key, path } of items) {
+      mkdirSync(dirname(join(into, path)), { recursive: true });
+      writeFileSync(join(into, path), data[key]);
+    }
+    return join(into, '.bulwark.yaml');
+  }
+
+  it('ships the policies the config loads from policies/ beside it, and their hash rolls the pods', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-manifests-'));
+    try {
+      mkdirSync(join(dir, 'policies', 'team'), { recursive: true });
+      writeFileSync(join(dir, '.bulwark.yaml'), 'failOn: high\n');
+      cpSync(join(repoRoot(), 'examples', 'policies', 'images-from-our-registry.yaml'), join(dir, 'policies', 'team', 'images.yaml'));
+      const render = () => bulwark(['webhook', 'manifests', '--image', 'ghcr.io/acme/bulwark:1@sha256:' + 'a'.repeat(64), '-c', join(dir, '.bulwark.yaml')]);
+      const first = render();
+      assert.equal(first.code, 0, first.stderr);
+      const inPod = loadConfig(mountConfigVolume(first.stdout, join(dir, 'pod')));
+      const local = loadConfig(join(dir, '.bulwark.yaml'));
+      assert.ok(local.policies.length > 0);
+      assert.deepEqual(inPod.policies.map((p) => p.id), local.policies.map((p) => p.id));
+      const hash = (text: string) => /bulwark\.dev\/config-sha256: "([0-9a-f]+)"/.exec(text)?.[1];
+      writeFileSync(join(dir, 'policies', 'team', 'images.yaml'), `${readFileSync(join(dir, 'policies', 'team', 'images.yaml'), 'utf8')}\n# edited\n`);
+      const second = render();
+      assert.ok(hash(first.stdout) && hash(second.stdout) && hash(first.stdout) !== hash(second.stdout), 'a policy edit changes the config hash');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses policyPaths, which the pods would not have, before writing any TLS file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-manifests-'));
+    try {
+      mkdirSync(join(dir, 'shared'), { recursive: true });
+      writeFileSync(join(dir, '.bulwark.yaml'), 'policyPaths: [shared]\n');
+      const r = bulwark(['webhook', 'manifests', '--image', 'x@sha256:' + 'a'.repeat(64), '-c', join(dir, '.bulwark.yaml'), '--tls', 'generated', '--tls-dir', join(dir, 'tls')]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /policyPaths/);
+      assert.equal(existsSync(join(dir, 'tls')), false, 'no key files written for a refused run');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
