@@ -88,6 +88,7 @@ describe('BulwarkPolicy files', () => {
     ['bad selector operator', policy('  title: T\n  match:\n    kinds: [Pod]\n    labelSelector:\n      matchExpressions: [{key: a, operator: Equals}]\n  validations: [{expression: "true"}]\n'), /operator must be In/, 10],
     ['In without values', policy('  title: T\n  match:\n    kinds: [Pod]\n    labelSelector:\n      matchExpressions:\n        - {key: a, operator: In}\n  validations: [{expression: "true"}]\n'), /In needs a non-empty values list/, 11],
     ['bad reason', policy('  title: T\n  match: {kinds: [Pod]}\n  validations:\n    - expression: "true"\n      reason: Nope\n'), /reason must be one of/, 10],
+    ['reserved-word variable', policy('  title: T\n  match: {kinds: [Pod]}\n  variables:\n    - name: namespace\n      expression: request.namespace\n  validations:\n    - expression: "true"\n'), /variable name "namespace" is a CEL reserved word/, 9],
     // A Kubernetes status reason, but not one ValidatingAdmissionPolicy accepts (its API validation refuses it).
     ['Unauthorized reason', policy('  title: T\n  match: {kinds: [Pod]}\n  validations:\n    - expression: "true"\n      reason: Unauthorized\n'), /reason must be one of Forbidden, Invalid, RequestEntityTooLarge/, 10],
     ['multi-line message', policy('  title: T\n  match: {kinds: [Pod]}\n  validations:\n    - expression: "true"\n      message: "a\\nb"\n'), /one line/, 10],

@@ -6,6 +6,7 @@ import { parseManifests } from '../../sources/manifest-parser.js';
 import { PointerLocator } from '../../sources/pointer-locator.js';
 import { ConfigError } from '../config-error.js';
 import type { AdmissionOperation, CustomPolicy, LabelSelectorSpec, NamedExpression, PolicyMatch, PolicyValidation } from './policy-types.js';
+import { CEL_RESERVED } from '../vap/api-rules.js';
 
 export const POLICY_API_VERSION = 'bulwark.dev/v1';
 export const POLICY_KIND = 'BulwarkPolicy';
@@ -156,6 +157,9 @@ function parseNamedExpressions(value: unknown, key: string, fail: Fail, lineOf: 
     const at = `/spec/${key}/${i}`;
     if (!isRecord(item) || typeof item.name !== 'string' || !pattern.test(item.name)) {
       return fail(at, `spec.${key}[${i}] needs a name (${what}) and an expression`);
+    }
+    if (key === 'variables' && CEL_RESERVED.has(item.name)) {
+      fail(`${at}/name`, `variable name "${item.name}" is a CEL reserved word, which Kubernetes refuses as a variable name`);
     }
     if (seen.has(item.name)) fail(`${at}/name`, `${key} name "${item.name}" is used twice`);
     seen.add(item.name);

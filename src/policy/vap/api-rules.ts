@@ -22,7 +22,7 @@ export const MAX_MATCH_CONDITIONS = 64;
 export const VAP_REASONS: ReadonlySet<string> = new Set(['Forbidden', 'Invalid', 'RequestEntityTooLarge']);
 
 /** isCELIdentifier's reserved words: a variable may not be named after one. */
-const CEL_RESERVED = new Set([
+export const CEL_RESERVED: ReadonlySet<string> = new Set([
   'true', 'false', 'null', 'in', 'as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let',
   'loop', 'package', 'namespace', 'return', 'var', 'void', 'while',
 ]);
